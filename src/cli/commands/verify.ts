@@ -1,0 +1,137 @@
+/** ts-dojo verify [task]: run the tests, show what failed and why, record the attempt in git. */
+import { relative as relPath } from "node:path";
+import type { Task } from "../../core/curriculum.js";
+import { relative } from "../../core/duration.js";
+import { progressOf } from "../../core/mastery.js";
+import { verifyRecord } from "../../core/record.js";
+import { type RunResult, runTask } from "../../runner/run-task.js";
+import type { TestProcess } from "../../runner/run-tests.js";
+import { readAttempts } from "../../store/attempts.js";
+import { record } from "../../store/record.js";
+import type { Workspace } from "../../store/workspace.js";
+import type { Parsed } from "../command.js";
+import { type Context, contextFor, pickTask } from "../context.js";
+import type { IO } from "../io.js";
+import { failureBlock, outputBlock, sourceErrorLine, testLine } from "../render/results.js";
+
+export const options = { quiet: { type: "boolean", short: "q" } } as const;
+
+export async function run(args: Parsed, io: IO): Promise<number> {
+  const ctx = await contextFor(io);
+  const task = pickTask(ctx, args.positionals[0]);
+  return verifyOnce(ctx, task, io, {});
+}
+
+/** One verify, shared with watch mode (which hands in a pre-started test process). */
+export async function verifyOnce(
+  ctx: Context,
+  task: Task,
+  io: IO,
+  opts: { testProcess?: TestProcess; signal?: AbortSignal },
+): Promise<number> {
+  const c = io.color;
+  const { ws, curriculum } = ctx;
+  io.out(`${c.bold(`verify ${task.id}`)} ${c.dim(`— ${task.title}`)}`);
+  const controller = new AbortController();
+  opts.signal?.addEventListener("abort", () => controller.abort(), { once: true });
+  const onInterrupt = () => controller.abort();
+  process.once("SIGINT", onInterrupt);
+  process.once("SIGTERM", onInterrupt);
+  let result: RunResult;
+  try {
+    result = await runTask({
+      task,
+      curriculumRoot: curriculum.root,
+      subjectDir: ws.taskDir(task),
+      signal: controller.signal,
+      testProcess: opts.testProcess,
+      onTest: (t) => io.out(testLine(t, c)),
+    });
+  } finally {
+    process.off("SIGINT", onInterrupt);
+    process.off("SIGTERM", onInterrupt);
+  }
+  if (result.status === "cancelled") {
+    io.err(`${c.yellow("■ stopped")} — nothing was recorded and your files are untouched.`);
+    return 130;
+  }
+
+  const mapPath = (p: string) => relPath(io.cwd, `${ws.taskDir(task)}/${p}`) || p;
+  printDetails(result, io, mapPath);
+
+  const prior = progressOf(task, ctx.records.records);
+  const solutionSeen = ctx.records.records.some((r) => r.task === task.id && r.event === "solution");
+  const attempt = verifyRecord(
+    task.id,
+    { status: result.status, tests: result.tests, typeErrors: result.typeErrors.length, durationMs: result.durationMs },
+    io.now(),
+    { hintsUsed: prior.hintsUsed, solutionSeen, curriculumVersion: curriculum.course.version },
+  );
+  const saved = await record(ws, attempt, ws.taskPath(task));
+  const after = progressOf(task, [...ctx.records.records, attempt]);
+  printVerdict(result, after, io, saved.commit);
+  await nextStep(ctx, ws, task, result, io);
+  return result.status === "passed" ? 0 : result.status === "failed" ? 1 : 2;
+}
+
+function printDetails(result: RunResult, io: IO, mapPath: (p: string) => string): void {
+  const c = io.color;
+  if (result.compileErrors.length > 0) {
+    io.out(`\n${c.red(c.bold("Your code does not compile:"))}`);
+    for (const e of result.compileErrors) io.out(sourceErrorLine(e, c, mapPath));
+  }
+  const failures = result.tests.filter((t) => !t.ok && !t.skip);
+  if (failures.length > 0) {
+    io.out("");
+    for (const t of failures.slice(0, 5)) io.out(`${failureBlock(t, c, mapPath)}\n`);
+    if (failures.length > 5) io.out(c.dim(`  … and ${failures.length - 5} more failing tests (fix the first ones first).`));
+  }
+  if (result.typeErrors.length > 0 && result.compileErrors.length === 0) {
+    io.out(`${c.yellow(c.bold(`Type errors (${result.typeErrors.length}):`))}`);
+    for (const e of result.typeErrors.slice(0, 10)) io.out(sourceErrorLine(e, c, mapPath));
+  }
+  if (result.output.trim()) io.out(`\n${c.dim("Your console output:")}\n${outputBlock(result, c)}`);
+  if (result.reason) io.out(`\n${result.status === "error" ? c.red("!") : c.yellow("!")} ${result.reason}`);
+}
+
+function printVerdict(result: RunResult, after: ReturnType<typeof progressOf>, io: IO, commit: string): void {
+  const c = io.color;
+  const ran = result.tests.filter((t) => !t.skip);
+  const passed = ran.filter((t) => t.ok).length;
+  const counts = `${passed}/${ran.length} tests passed${result.typeErrors.length ? `, ${result.typeErrors.length} type errors` : ""}`;
+  const verdict =
+    result.status === "passed" ? c.green(c.bold("PASSED")) : result.status === "failed" ? c.red(c.bold("FAILED")) : c.red(c.bold("ERROR"));
+  io.out(`\n${verdict} ${counts} ${c.dim(`in ${result.durationMs} ms`)}${commit ? c.dim(` · recorded as commit ${commit}`) : ""}`);
+  if (result.status === "passed" && after.due) {
+    const now = io.now();
+    io.out(
+      `${c.green("★")} ${after.state === "passed" ? "Passed" : `Review passed (stage ${after.stage} of ${after.stages})`} — next review ${after.due.toISOString().slice(0, 10)} (${relative(after.due.getTime() - now.getTime())}).`,
+    );
+  } else if (after.state === "mastered") {
+    io.out(`${c.green("★ Mastered")} — every review interval passed.`);
+  }
+}
+
+async function nextStep(ctx: Context, ws: Workspace, task: Task, result: RunResult, io: IO): Promise<void> {
+  const c = io.color;
+  if (result.status === "passed") {
+    const { records } = await readAttempts(ws);
+    const next = ctx.curriculum.tasks.find(
+      (t) => t.order > task.order && progressOf(t, records).state !== "passed" && progressOf(t, records).state === "new",
+    );
+    io.out(
+      next
+        ? `${c.cyan("→")} Next: ${c.bold(next.id)} — ${next.title}\n  ${c.dim(`ts-dojo show ${next.id}`)}`
+        : `${c.cyan("→")} ${c.dim("ts-dojo status")}`,
+    );
+    return;
+  }
+  const prior = progressOf(task, ctx.records.records);
+  const hintNo = Math.min(prior.hintsUsed + 1, task.hints.length);
+  io.out(
+    `${c.cyan("→")} Fix the first failure, then \`ts-dojo verify ${task.id}\` again (or \`ts-dojo watch\` to re-run on save).\n` +
+      (prior.hintsUsed < task.hints.length
+        ? `  Stuck? \`ts-dojo hint ${task.id}\` (hint ${hintNo} of ${task.hints.length}).`
+        : `  All hints shown: \`ts-dojo hint ${task.id}\` lists them again.`),
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * ts-dojo watch [task]: verify on every save. A test process is always started ahead of the
+ * next save, so a run pays for bundling and the tests, not for a Node start.
+ */
+import { watch as chokidar } from "chokidar";
+import { startTestProcess, type TestProcess } from "../../runner/run-tests.js";
+import type { Parsed } from "../command.js";
+import { contextFor, pickTask } from "../context.js";
+import type { IO } from "../io.js";
+import { verifyOnce } from "./verify.js";
+
+export const options = {} as const;
+
+export async function run(args: Parsed, io: IO): Promise<number> {
+  const c = io.color;
+  const first = await contextFor(io);
+  const task = pickTask(first, args.positionals[0]);
+  const dir = first.ws.taskDir(task);
+  let ready: TestProcess = startTestProcess();
+  let running = false;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const once = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    if (io.interactive) io.out("\u001b[2J\u001b[H");
+    const ctx = await contextFor(io);
+    const proc = ready;
+    ready = startTestProcess();
+    await verifyOnce(ctx, task, io, { testProcess: proc }).catch((e: unknown) => io.err(String(e)));
+    io.out(c.dim(`\nwatching ${ctx.ws.taskPath(task)} — save a file to verify again, Ctrl-C to stop`));
+    running = false;
+    if (again) {
+      again = false;
+      void once();
+    }
+  };
+
+  const watcher = chokidar(
+    task.files.map((f) => `${dir}/${f}`),
+    { ignoreInitial: true, awaitWriteFinish: false },
+  );
+  watcher.on("all", () => {
+    // Editors save in bursts (write, rename, chmod): wait for the burst to end.
+    clearTimeout(timer);
+    timer = setTimeout(() => void once(), 40);
+  });
+  await once();
+  return new Promise<number>((resolve) => {
+    const stop = () => {
+      void watcher.close();
+      ready.kill();
+      clearTimeout(timer);
+      io.out(c.dim("\nstopped watching."));
+      resolve(0);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}

@@ -1,0 +1,50 @@
+/** What most commands start with: the curriculum, the workspace, and the task they act on. */
+import { type Curriculum, resolveTaskId, suggestTask, type Task } from "../core/curriculum.js";
+import { DojoError } from "../core/errors.js";
+import { type CourseProgress, courseProgress } from "../core/mastery.js";
+import { formatProblem } from "../core/problem.js";
+import { type RecordSet, readAttempts } from "../store/attempts.js";
+import { loadCurriculum } from "../store/load-curriculum.js";
+import { curriculumRoot } from "../store/paths.js";
+import { findWorkspace, type Workspace } from "../store/workspace.js";
+import type { IO } from "./io.js";
+
+/** Load the curriculum, failing with every schema problem listed when it is broken. */
+export async function curriculumFor(io: IO): Promise<Curriculum> {
+  const root = curriculumRoot(io.env);
+  const { curriculum, problems } = await loadCurriculum(root);
+  if (!curriculum || problems.length > 0) {
+    throw new DojoError("CurriculumInvalid", { root, count: problems.length, list: problems.map(formatProblem).join("\n") });
+  }
+  return curriculum;
+}
+
+export interface Context {
+  readonly curriculum: Curriculum;
+  readonly ws: Workspace;
+  readonly records: RecordSet;
+  readonly progress: CourseProgress;
+}
+
+export async function contextFor(io: IO): Promise<Context> {
+  const [curriculum, ws] = await Promise.all([curriculumFor(io), findWorkspace(io.cwd)]);
+  const records = await readAttempts(ws);
+  if (records.rebuiltCache)
+    io.err(io.color.yellow(`note: .ts-dojo/state.json was unreadable; rebuilt it from ${records.records.length} attempt records.`));
+  for (const f of records.skipped) io.err(io.color.yellow(`note: skipped ${f}: it is not a valid attempt record (left untouched).`));
+  return { curriculum, ws, records, progress: courseProgress(curriculum.tasks, records.records, io.now()) };
+}
+
+/** The task named on the command line, or the current task when none is. */
+export function pickTask(ctx: Pick<Context, "curriculum" | "progress">, given: string | undefined): Task {
+  if (given) {
+    const task = resolveTaskId(ctx.curriculum, given);
+    if (!task) throw new DojoError("UnknownTask", { task: given, suggestion: suggestTask(ctx.curriculum, given) });
+    return task;
+  }
+  const due = ctx.progress.due[0];
+  if (ctx.progress.current) return ctx.progress.current;
+  const dueTask = due && ctx.curriculum.tasks.find((t) => t.id === due.task);
+  if (dueTask) return dueTask;
+  throw new DojoError("NothingToDo");
+}

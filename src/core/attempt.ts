@@ -1,0 +1,36 @@
+/**
+ * Attempt records: what happened to a task, one JSON file per event under
+ * .ts-dojo/attempts/<task>/<time>.json (written by store/attempts.ts, never edited).
+ * Progress and mastery are pure functions of these records.
+ */
+import { z } from "zod";
+
+export const attemptSchema = z.discriminatedUnion("event", [
+  z.object({
+    v: z.literal(1),
+    event: z.literal("verify"),
+    task: z.string(),
+    at: z.iso.datetime({ offset: true }),
+    result: z.enum(["passed", "failed", "error"]),
+    tests: z.object({ passed: z.number().int(), failed: z.number().int(), total: z.number().int() }),
+    failing: z.array(z.string()),
+    typeErrors: z.number().int(),
+    durationMs: z.number().int(),
+    /** Hints revealed before this attempt. */
+    hintsUsed: z.number().int(),
+    solutionSeen: z.boolean(),
+    curriculumVersion: z.string(),
+  }),
+  z.object({ v: z.literal(1), event: z.literal("hint"), task: z.string(), at: z.iso.datetime({ offset: true }), index: z.number().int() }),
+  z.object({
+    v: z.literal(1),
+    event: z.literal("solution"),
+    task: z.string(),
+    at: z.iso.datetime({ offset: true }),
+    beforePass: z.boolean(),
+  }),
+  z.object({ v: z.literal(1), event: z.literal("reset"), task: z.string(), at: z.iso.datetime({ offset: true }) }),
+]);
+
+export type Attempt = z.infer<typeof attemptSchema>;
+export type VerifyAttempt = Extract<Attempt, { event: "verify" }>;

@@ -1,0 +1,95 @@
+/**
+ * A run folder: the task's starter, with the subject's copies of the editable files laid over
+ * it, plus the canonical tests. Tests, type checks and bundles all work inside it, so the
+ * learner's folder is only ever read. Run folders live under the OS temp dir; each records its
+ * owner so a later dojo can clean up after one that was killed.
+ */
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Task } from "../core/curriculum.js";
+import { DojoError } from "../core/errors.js";
+import { packageRoot } from "../store/paths.js";
+
+export const RUNS_DIR = join(tmpdir(), "ts-dojo-runs");
+
+/** The TypeScript settings every exercise is checked with; the workspace tsconfig matches. */
+export const EXERCISE_COMPILER_OPTIONS = {
+  target: "es2022",
+  module: "nodenext",
+  moduleResolution: "nodenext",
+  lib: ["es2023"],
+  types: ["node"],
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  noEmit: true,
+  allowImportingTsExtensions: true,
+  skipLibCheck: true,
+} as const;
+
+export interface RunFolder {
+  readonly dir: string;
+  /** Record the test process so a sweep can kill it if we die. */
+  own(childPid: number | undefined): Promise<void>;
+  remove(): Promise<void>;
+}
+
+/** subjectDir holds the task's editable files (workspace task folder, solution/ or bad/<name>/); undefined = starter. */
+export async function prepareRun(task: Task, curriculumRoot: string, subjectDir: string | undefined): Promise<RunFolder> {
+  await mkdir(RUNS_DIR, { recursive: true });
+  const dir = await mkdtemp(join(RUNS_DIR, `${task.id}-`));
+  const source = join(curriculumRoot, task.dir);
+  await cp(join(source, "starter"), dir, { recursive: true });
+  if (subjectDir) {
+    await Promise.all(
+      task.files.map(async (file) => {
+        const from = join(subjectDir, file);
+        if (!(await stat(from).catch(() => undefined))) {
+          await rm(dir, { recursive: true, force: true });
+          throw new DojoError("ExerciseMissing", { file: from, task: task.id });
+        }
+        await mkdir(join(dir, file, ".."), { recursive: true });
+        await cp(from, join(dir, file));
+      }),
+    );
+  }
+  await cp(join(source, "tests"), dir, { recursive: true });
+  await symlink(join(packageRoot, "node_modules"), join(dir, "node_modules"), "dir");
+  const tsconfig = { compilerOptions: EXERCISE_COMPILER_OPTIONS, include: ["**/*.ts"], exclude: ["node_modules"] };
+  await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
+  return {
+    dir,
+    own: (childPid) => writeFile(join(dir, "owner.json"), JSON.stringify({ pid: process.pid, child: childPid })),
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Remove run folders whose dojo process is gone, killing any test process they left running. */
+export async function sweepStaleRuns(): Promise<number> {
+  const names = await readdir(RUNS_DIR).catch(() => [] as string[]);
+  let swept = 0;
+  for (const name of names) {
+    const dir = join(RUNS_DIR, name);
+    const owner = await readFile(join(dir, "owner.json"), "utf8")
+      .then((t) => JSON.parse(t) as { pid: number; child?: number })
+      .catch(() => undefined);
+    if (!owner || alive(owner.pid)) continue;
+    if (owner.child && alive(owner.child)) {
+      try {
+        process.kill(-owner.child, "SIGKILL");
+      } catch {}
+    }
+    await rm(dir, { recursive: true, force: true });
+    swept++;
+  }
+  return swept;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * A node:test reporter that streams one line of JSON per finished test to fd 3, leaving
+ * stdout and stderr to the learner's own console output. It yields nothing itself.
+ */
+import { writeSync } from "node:fs";
+import { inspect } from "node:util";
+import type { ChildEvent, FailureInfo } from "./events.js";
+
+const FD = Number(process.env.TS_DOJO_REPORT_FD ?? 3);
+const emit = (e: ChildEvent) => writeSync(FD, `${JSON.stringify(e)}\n`);
+const show = (v: unknown) => inspect(v, { depth: 6, breakLength: 80, maxArrayLength: 50, maxStringLength: 2000 });
+
+interface TestEventData {
+  name: string;
+  nesting: number;
+  skip?: unknown;
+  todo?: unknown;
+  details?: { duration_ms?: number; type?: string; error?: Error & { cause?: unknown } };
+}
+
+// biome-ignore lint/correctness/useYield: output goes to fd 3, never to the reporter stream.
+export default async function* reporter(source: AsyncIterable<{ type: string; data: TestEventData }>) {
+  const path: string[] = [];
+  let pass = 0;
+  let fail = 0;
+  for await (const { type, data } of source) {
+    if (type === "test:start") {
+      path[data.nesting] = data.name;
+      path.length = data.nesting + 1;
+      if (data.nesting === 0) emit({ t: "start", name: data.name });
+    } else if ((type === "test:pass" || type === "test:fail") && data.details?.type !== "suite") {
+      const name = [...path.slice(0, data.nesting), data.name].join(" › ");
+      const ok = type === "test:pass";
+      if (ok) pass++;
+      else fail++;
+      const failure = ok ? undefined : describe(data.details?.error);
+      emit({ t: "test", name, ok, ms: Math.round(data.details?.duration_ms ?? 0), skip: Boolean(data.skip || data.todo), failure });
+    } else if (type === "test:fail" && data.details?.type === "suite" && data.nesting === 0) {
+      // A describe() whose body threw (e.g. a missing export) fails without any test inside.
+      const cause = data.details.error?.cause as Error | undefined;
+      if (cause && !/subtests? failed/i.test(cause.message)) {
+        fail++;
+        emit({ t: "test", name: data.name, ok: false, ms: 0, failure: describe(data.details.error) });
+      }
+    }
+  }
+  emit({ t: "done", pass, fail });
+}
+
+function describe(wrapper: (Error & { cause?: unknown }) | undefined): FailureInfo {
+  const err = (wrapper?.cause ?? wrapper) as
+    | (Error & { expected?: unknown; actual?: unknown; operator?: string; code?: string })
+    | undefined;
+  if (!(err instanceof Error)) return { message: show(err) };
+  const assertion = err.code === "ERR_ASSERTION";
+  const stack = err.stack ?? "";
+  return {
+    message: assertion ? firstParagraph(err.message) : `${err.name}: ${err.message}`,
+    ...(assertion && err.operator !== "fail" ? { expected: show(err.expected), actual: show(err.actual), operator: err.operator } : {}),
+    location: locate(stack),
+    stack: assertion ? undefined : stack.split("\n").slice(0, 8).join("\n"),
+  };
+}
+
+// assert's own message repeats a diff we render ourselves; keep the author's words only.
+function firstParagraph(message: string): string {
+  const cut = message.search(/\n\s*\n|\n\+ actual - expected|\nExpected values to be/);
+  return (cut === -1 ? message : message.slice(0, cut)).trim();
+}
+
+function locate(stack: string): string | undefined {
+  // Set by test-child.ts once it knows which run it is serving.
+  const RUN_DIR = process.env.TS_DOJO_RUN_DIR ?? "";
+  for (const line of stack.split("\n").slice(1)) {
+    const m = /\(?((?:file:\/\/)?\/[^()\s]+):(\d+):(\d+)\)?$/.exec(line.trim());
+    if (!m) continue;
+    const file = (m[1] ?? "").replace(/^file:\/\//, "");
+    if (RUN_DIR && file.startsWith(RUN_DIR) && !file.includes("/node_modules/") && !file.endsWith("/bundle.mjs"))
+      return `${file.slice(RUN_DIR.length + 1)}:${m[2]}:${m[3]}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,105 @@
+/**
+ * One run of a task's canonical tests against a subject: prepare the run folder, then bundle
+ * and test in a pre-started child while the type checker runs beside it. Returns a verdict;
+ * never prints and never records (verify does that).
+ */
+import type { Task } from "../core/curriculum.js";
+import { parseDuration } from "../core/duration.js";
+import { bundleTests, type SourceError } from "./bundle.js";
+import { prepareRun, sweepStaleRuns } from "./overlay.js";
+import { startTestProcess, type TestOutcome, type TestProcess } from "./run-tests.js";
+import { typecheck } from "./typecheck.js";
+
+export type RunStatus = "passed" | "failed" | "error" | "cancelled";
+
+export interface RunResult {
+  readonly status: RunStatus;
+  readonly tests: readonly TestOutcome[];
+  /** Syntax errors (nothing ran) and type errors (tests may still have run). */
+  readonly compileErrors: readonly SourceError[];
+  readonly typeErrors: readonly SourceError[];
+  readonly output: string;
+  readonly truncated: boolean;
+  readonly timedOut: boolean;
+  /** Why the run is not a plain pass or fail, in a sentence. */
+  readonly reason?: string;
+  readonly durationMs: number;
+  readonly timeoutMs: number;
+}
+
+export interface RunOptions {
+  readonly task: Task;
+  readonly curriculumRoot: string;
+  /** Folder holding the subject's editable files; undefined runs the starter. */
+  readonly subjectDir: string | undefined;
+  readonly signal?: AbortSignal;
+  readonly onTest?: (t: TestOutcome) => void;
+  /** Called when the tests are done, before the type checker may have finished (watch mode). */
+  readonly onTestsDone?: (tests: readonly TestOutcome[]) => void;
+  /** A process started earlier (watch mode keeps one ready); started here otherwise. */
+  readonly testProcess?: TestProcess;
+  readonly typecheck?: boolean;
+  readonly now?: () => number;
+}
+
+export async function runTask(opts: RunOptions): Promise<RunResult> {
+  const now = opts.now ?? performance.now.bind(performance);
+  const started = now();
+  const child = opts.testProcess ?? startTestProcess();
+  const timeoutMs = parseDuration(opts.task.timeout) ?? 10_000;
+  const base = { compileErrors: [], typeErrors: [], tests: [], output: "", truncated: false, timedOut: false, timeoutMs };
+  let folder: Awaited<ReturnType<typeof prepareRun>> | undefined;
+  try {
+    void sweepStaleRuns();
+    folder = await prepareRun(opts.task, opts.curriculumRoot, opts.subjectDir);
+    await folder.own(child.pid);
+    const dir = folder.dir;
+    const types = opts.typecheck === false ? Promise.resolve([]) : typecheck(dir, opts.signal).catch((e: unknown) => e as Error);
+    const testFiles = opts.task.listing.filter((f) => f.startsWith("tests/") && f.endsWith(".test.ts")).map((f) => f.slice(6));
+    const bundled = await bundleTests(dir, testFiles);
+    if (!bundled.ok) {
+      child.kill();
+      const typeErrors = await types;
+      return finish({
+        ...base,
+        status: "failed",
+        compileErrors: bundled.errors,
+        typeErrors: Array.isArray(typeErrors) ? typeErrors : [],
+        reason: "the code does not compile",
+      });
+    }
+    const run = await child.run(bundled.bundle, { timeoutMs, onTest: opts.onTest, signal: opts.signal });
+    opts.onTestsDone?.(run.tests);
+    const typeErrors = await types;
+    if (typeErrors instanceof Error) throw typeErrors;
+    const common = { ...base, tests: run.tests, output: run.output, truncated: run.truncated, timedOut: run.timedOut, typeErrors };
+    if (run.cancelled || opts.signal?.aborted)
+      return finish({ ...common, status: "cancelled", reason: "stopped before the tests finished" });
+    if (run.timedOut)
+      return finish({
+        ...common,
+        status: "failed",
+        reason: `the tests did not finish within ${opts.task.timeout} (an endless loop, or a promise that never settles?)`,
+      });
+    const ran = run.tests.filter((t) => !t.skip);
+    if (!run.completed) {
+      const why =
+        ran.length === 0 && run.exitCode !== 0
+          ? "the code crashed before any test ran"
+          : `the test process exited before the tests finished (exit code ${run.exitCode}) — does the code call process.exit()?`;
+      return finish({ ...common, status: "failed", reason: why });
+    }
+    if (ran.length === 0) return finish({ ...common, status: "error", reason: "no tests ran, so nothing was verified" });
+    const failed = ran.some((t) => !t.ok);
+    if (failed) return finish({ ...common, status: "failed" });
+    if (typeErrors.length > 0) return finish({ ...common, status: "failed", reason: "every test passed, but the code has type errors" });
+    return finish({ ...common, status: "passed" });
+  } finally {
+    child.kill();
+    if (folder && !process.env.TS_DOJO_KEEP_RUN) await folder.remove();
+  }
+
+  function finish(r: Omit<RunResult, "durationMs">): RunResult {
+    return { ...r, durationMs: Math.round(now() - started) };
+  }
+}
