@@ -20,6 +20,13 @@ export interface IO {
 }
 
 export function processIO(): IO {
+  // A closed pipe (\`ts-dojo status | head\`) is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const useColor = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== "dumb";
   return {
     cwd: process.cwd(),

@@ -11,7 +11,8 @@ import type { Task } from "../core/curriculum.js";
 import { DojoError } from "../core/errors.js";
 import { packageRoot } from "../store/paths.js";
 
-export const RUNS_DIR = join(tmpdir(), "ts-dojo-runs");
+/** Where run folders go; TS_DOJO_RUNS_DIR moves them (tests use it to watch their own runs). */
+export const runsDir = () => process.env.TS_DOJO_RUNS_DIR || join(tmpdir(), "ts-dojo-runs");
 
 /** The TypeScript settings every exercise is checked with; the workspace tsconfig matches. */
 export const EXERCISE_COMPILER_OPTIONS = {
@@ -36,8 +37,8 @@ export interface RunFolder {
 
 /** subjectDir holds the task's editable files (workspace task folder, solution/ or bad/<name>/); undefined = starter. */
 export async function prepareRun(task: Task, curriculumRoot: string, subjectDir: string | undefined): Promise<RunFolder> {
-  await mkdir(RUNS_DIR, { recursive: true });
-  const dir = await mkdtemp(join(RUNS_DIR, `${task.id}-`));
+  await mkdir(runsDir(), { recursive: true });
+  const dir = await mkdtemp(join(runsDir(), `${task.id}-`));
   const source = join(curriculumRoot, task.dir);
   await cp(join(source, "starter"), dir, { recursive: true });
   if (subjectDir) {
@@ -66,10 +67,10 @@ export async function prepareRun(task: Task, curriculumRoot: string, subjectDir:
 
 /** Remove run folders whose dojo process is gone, killing any test process they left running. */
 export async function sweepStaleRuns(): Promise<number> {
-  const names = await readdir(RUNS_DIR).catch(() => [] as string[]);
+  const names = await readdir(runsDir()).catch(() => [] as string[]);
   let swept = 0;
   for (const name of names) {
-    const dir = join(RUNS_DIR, name);
+    const dir = join(runsDir(), name);
     const owner = await readFile(join(dir, "owner.json"), "utf8")
       .then((t) => JSON.parse(t) as { pid: number; child?: number })
       .catch(() => undefined);

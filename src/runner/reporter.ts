@@ -49,17 +49,49 @@ export default async function* reporter(source: AsyncIterable<{ type: string; da
 
 function describe(wrapper: (Error & { cause?: unknown }) | undefined): FailureInfo {
   const err = (wrapper?.cause ?? wrapper) as
-    | (Error & { expected?: unknown; actual?: unknown; operator?: string; code?: string })
+    | (Error & { expected?: unknown; actual?: unknown; operator?: string; code?: string; generatedMessage?: boolean })
     | undefined;
-  if (!(err instanceof Error)) return { message: show(err) };
+  if (!(err instanceof Error)) return { message: `thrown: ${show(err)}` };
   const assertion = err.code === "ERR_ASSERTION";
   const stack = err.stack ?? "";
+  const compared = assertion && err.operator !== "fail" && err.operator !== undefined;
+  const message =
+    assertion && err.generatedMessage
+      ? (OPERATORS[err.operator ?? ""] ?? firstParagraph(err.message))
+      : assertion
+        ? firstParagraph(err.message)
+        : `${err.name}: ${err.message}`;
   return {
-    message: assertion ? firstParagraph(err.message) : `${err.name}: ${err.message}`,
-    ...(assertion && err.operator !== "fail" ? { expected: show(err.expected), actual: show(err.actual), operator: err.operator } : {}),
+    message,
+    ...(compared ? { expected: show(err.expected), actual: show(err.actual), operator: err.operator } : {}),
     location: locate(stack),
-    stack: assertion ? undefined : stack.split("\n").slice(0, 8).join("\n"),
+    stack: assertion ? undefined : ownFrames(stack),
   };
+}
+
+// What a bare assert (no message of the author's) was checking, in words.
+const OPERATORS: Record<string, string> = {
+  strictEqual: "expected the values to be equal",
+  deepStrictEqual: "expected the values to be deeply equal",
+  notStrictEqual: "expected the values to differ",
+  notDeepStrictEqual: "expected the values not to be deeply equal",
+  "==": "expected a truthy value",
+  rejects: "expected the promise to reject",
+  throws: "expected the function to throw",
+  doesNotThrow: "expected the function not to throw",
+  doesNotReject: "expected the promise not to reject",
+  match: "expected the string to match the pattern",
+};
+
+/** Stack frames in the exercise's own files, with the run folder stripped; node internals dropped. */
+function ownFrames(stack: string): string | undefined {
+  const RUN_DIR = process.env.TS_DOJO_RUN_DIR ?? "";
+  const frames = stack
+    .split("\n")
+    .slice(1)
+    .filter((l) => RUN_DIR && l.includes(RUN_DIR) && !l.includes("/node_modules/") && !l.includes("bundle.mjs"))
+    .map((l) => l.replace(`${RUN_DIR}/`, "").replace("file://", "").trim());
+  return frames.length ? frames.slice(0, 5).join("\n") : undefined;
 }
 
 // assert's own message repeats a diff we render ourselves; keep the author's words only.

@@ -70,11 +70,14 @@ export async function runTask(opts: RunOptions): Promise<RunResult> {
     }
     const run = await child.run(bundled.bundle, { timeoutMs, onTest: opts.onTest, signal: opts.signal });
     opts.onTestsDone?.(run.tests);
-    const typeErrors = await types;
-    if (typeErrors instanceof Error) throw typeErrors;
+    const checked = await types;
+    // Cancelling aborts the type checker too, so look at cancellation before its result.
+    if (run.cancelled || opts.signal?.aborted) {
+      return finish({ ...base, tests: run.tests, output: run.output, status: "cancelled", reason: "stopped before the tests finished" });
+    }
+    if (checked instanceof Error) throw checked;
+    const typeErrors = checked;
     const common = { ...base, tests: run.tests, output: run.output, truncated: run.truncated, timedOut: run.timedOut, typeErrors };
-    if (run.cancelled || opts.signal?.aborted)
-      return finish({ ...common, status: "cancelled", reason: "stopped before the tests finished" });
     if (run.timedOut)
       return finish({
         ...common,

@@ -28,9 +28,13 @@ export function failureBlock(t: TestOutcome, c: Colors, mapPath: PathMapper): st
         lines.push(`              ${" ".repeat(at)}${c.yellow("^ first difference")}`);
     }
   } else if (f.stack) {
-    lines.push(indent(c.dim(f.stack.split("\n").slice(1, 5).join("\n")), 4));
+    // Frames arrive relative to the run folder; show them as the learner's paths.
+    const frames = f.stack
+      .split("\n")
+      .map((l) => l.replace(/(\(|^at )([^()\s]+:\d+:\d+)/, (_, pre: string, loc: string) => `${pre}${mapPath(loc)}`));
+    lines.push(indent(c.dim(frames.join("\n")), 4));
   }
-  if (f.location) lines.push(`    ${c.dim("at")} ${c.cyan(mapPath(f.location))}`);
+  if (f.location && !f.stack) lines.push(`    ${c.dim("at")} ${c.cyan(mapPath(f.location))}`);
   return lines.join("\n");
 }
 
