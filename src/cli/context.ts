@@ -1,22 +1,35 @@
 /** What most commands start with: the curriculum, the workspace, and the task they act on. */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { type Curriculum, resolveTaskId, suggestTask, type Task } from "../core/curriculum.js";
 import { DojoError } from "../core/errors.js";
 import { type CourseProgress, courseProgress } from "../core/mastery.js";
 import { formatProblem } from "../core/problem.js";
 import { type RecordSet, readAttempts } from "../store/attempts.js";
-import { loadCurriculum } from "../store/load-curriculum.js";
+import { loadCurriculumCached } from "../store/curriculum-cache.js";
 import { curriculumRoot } from "../store/paths.js";
 import { findWorkspace, type Workspace } from "../store/workspace.js";
 import type { IO } from "./io.js";
 
-/** Load the curriculum, failing with every schema problem listed when it is broken. */
-export async function curriculumFor(io: IO): Promise<Curriculum> {
-  const root = curriculumRoot(io.env);
-  const { curriculum, problems } = await loadCurriculum(root);
+/**
+ * Load the curriculum, failing with every schema problem listed when it is broken. Which one:
+ * TS_DOJO_CURRICULUM, else the one the workspace was made from, else the one ts-dojo ships.
+ */
+export async function curriculumFor(io: IO, ws?: Workspace): Promise<Curriculum> {
+  const root = io.env.TS_DOJO_CURRICULUM || (ws && (await workspaceCurriculum(ws))) || curriculumRoot(io.env);
+  const { curriculum, problems } = await loadCurriculumCached(root);
   if (!curriculum || problems.length > 0) {
     throw new DojoError("CurriculumInvalid", { root, count: problems.length, list: problems.map(formatProblem).join("\n") });
   }
   return curriculum;
+}
+
+async function workspaceCurriculum(ws: Workspace): Promise<string | undefined> {
+  const meta = await readFile(join(ws.meta, "workspace.json"), "utf8").then(
+    (t) => JSON.parse(t) as { curriculum?: string },
+    () => undefined,
+  );
+  return meta?.curriculum;
 }
 
 export interface Context {
@@ -27,7 +40,8 @@ export interface Context {
 }
 
 export async function contextFor(io: IO): Promise<Context> {
-  const [curriculum, ws] = await Promise.all([curriculumFor(io), findWorkspace(io.cwd)]);
+  const ws = await findWorkspace(io.cwd);
+  const curriculum = await curriculumFor(io, ws);
   const records = await readAttempts(ws);
   if (records.rebuiltCache)
     io.err(io.color.yellow(`note: .ts-dojo/state.json was unreadable; rebuilt it from ${records.records.length} attempt records.`));

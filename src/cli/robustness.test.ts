@@ -14,6 +14,16 @@ const HANG = "exercises/phase-0/0.2-hang/answer.ts";
 const ADD = "exercises/phase-0/0.1-add/src/add.ts";
 const spin = join(MINI, "phase-0/0.2-hang/bad/spin/answer.ts");
 
+/** True once a process carrying the marker has burnt real CPU time: the endless loop is running. */
+async function spinning(marker: string): Promise<boolean> {
+  for (const pid of await processesWith(marker)) {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+    const utime = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[11]);
+    if (utime > 20) return true;
+  }
+  return false;
+}
+
 /** Processes whose environment carries this marker: the dojo and anything it started. */
 async function processesWith(marker: string): Promise<number[]> {
   const pids = (await readdir("/proc")).filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid);
@@ -52,10 +62,8 @@ describe("robustness", { concurrency: false }, () => {
     const before = await readFile(join(ws, HANG), "utf8");
     const commits = await git(ws, ["rev-list", "--count", "HEAD"]);
     const child = spawnCli(["verify", "0.2-hang"], ws, env);
-    // Wait until the tests are really running (the run folder has recorded its test process).
-    await waitFor(
-      async () => (await readdir(runs)).length > 0 && (await readdir(join(runs, (await readdir(runs))[0] ?? ""))).includes("owner.json"),
-    );
+    // Wait until the learner's endless loop is really running.
+    await waitFor(() => spinning(runs));
     child.kill("SIGINT");
     assert.equal(await exited(child), 130);
     assert.match(child.output(), /stopped — nothing was recorded/);
@@ -69,9 +77,7 @@ describe("robustness", { concurrency: false }, () => {
   test("a dojo killed mid-verify damages nothing; the next verify cleans up after it and works", async () => {
     await copyFile(spin, join(ws, HANG));
     const child = spawnCli(["verify", "0.2-hang"], ws, env);
-    await waitFor(
-      async () => (await readdir(runs)).length > 0 && (await readdir(join(runs, (await readdir(runs))[0] ?? ""))).includes("owner.json"),
-    );
+    await waitFor(() => spinning(runs));
     child.kill("SIGKILL");
     await exited(child);
     assert.equal((await processesWith(runs)).length > 0, true, "the orphaned test process is still spinning");

@@ -58,6 +58,8 @@ export async function prepareRun(task: Task, curriculumRoot: string, subjectDir:
   await symlink(join(packageRoot, "node_modules"), join(dir, "node_modules"), "dir");
   const tsconfig = { compilerOptions: EXERCISE_COMPILER_OPTIONS, include: ["**/*.ts"], exclude: ["node_modules"] };
   await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
+  // ES modules, as in the workspace: without this tsc treats the files as CommonJS (import.meta fails).
+  await writeFile(join(dir, "package.json"), '{ "type": "module" }\n');
   return {
     dir,
     own: (childPid) => writeFile(join(dir, "owner.json"), JSON.stringify({ pid: process.pid, child: childPid })),

@@ -101,7 +101,7 @@ function firstParagraph(message: string): string {
 }
 
 function locate(stack: string): string | undefined {
-  // Set by test-child.ts once it knows which run it is serving.
+  // Set by child-main.ts once it knows which run it is serving.
   const RUN_DIR = process.env.TS_DOJO_RUN_DIR ?? "";
   for (const line of stack.split("\n").slice(1)) {
     const m = /\(?((?:file:\/\/)?\/[^()\s]+):(\d+):(\d+)\)?$/.exec(line.trim());

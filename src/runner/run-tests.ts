@@ -37,7 +37,7 @@ export interface TestProcess {
 }
 
 const reporter = fileURLToPath(new URL("./reporter.js", import.meta.url));
-const childMain = fileURLToPath(new URL("./test-child.js", import.meta.url));
+const childMain = fileURLToPath(new URL("./child-main.js", import.meta.url));
 
 /** Start a test process now; give it a bundle later with run(). */
 export function startTestProcess(env: NodeJS.ProcessEnv = process.env): TestProcess {

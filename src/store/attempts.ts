@@ -6,8 +6,7 @@
  */
 import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import writeFileAtomic from "write-file-atomic";
-import { type Attempt, attemptSchema } from "../core/attempt.js";
+import type { Attempt } from "../core/attempt.js";
 import type { Workspace } from "./workspace.js";
 
 export interface RecordSet {
@@ -25,6 +24,7 @@ export async function writeAttempt(ws: Workspace, attempt: Attempt): Promise<str
   const base = `${attempt.at.replace(/:/g, "-")}-${attempt.event}`;
   let name = `${base}.json`;
   for (let n = 2; await stat(join(dir, name)).catch(() => undefined); n++) name = `${base}-${n}.json`;
+  const { default: writeFileAtomic } = await import("write-file-atomic");
   await writeFileAtomic(join(dir, name), `${JSON.stringify(attempt, null, 2)}\n`);
   return join(".ts-dojo", "attempts", attempt.task, name);
 }
@@ -46,6 +46,8 @@ export async function readAttempts(ws: Workspace): Promise<RecordSet> {
   const cache = await readCache(ws);
   if (cache.ok && cache.fingerprint === fingerprint) return { records: cache.records, skipped: [], rebuiltCache: false };
 
+  // The schema (and zod with it) loads only on this slow path, not on every status.
+  const [{ attemptSchema }, { default: writeFileAtomic }] = await Promise.all([import("../core/attempt.js"), import("write-file-atomic")]);
   const records: Attempt[] = [];
   const skipped: string[] = [];
   await Promise.all(

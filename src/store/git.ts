@@ -10,19 +10,28 @@ export function git(cwd: string, args: readonly string[], input?: string): Promi
       reject(
         missing
           ? new DojoError("ToolMissing", { tool: "git", detail: "it is not installed or not on PATH" })
-          : new DojoError("GitFailed", { args: args.join(" "), detail: (stderr || err.message).trim().split("\n")[0] }),
+          : Object.assign(
+              new DojoError("GitFailed", { args: args.join(" "), detail: (stderr.trim() || stdout.trim() || err.message).split("\n")[0] }),
+              {
+                output: `${stdout}\n${stderr}`,
+              },
+            ),
       );
     });
     if (input !== undefined) child.stdin?.end(input);
   });
 }
 
-/** Commit exactly these paths (staged first), whatever else the learner has staged. */
+/** Commit exactly these paths (staged first), whatever else the learner has staged. Returns the short hash, or "" when nothing changed. */
 export async function commitPaths(cwd: string, paths: readonly string[], message: string): Promise<string> {
   await git(cwd, ["add", "--all", "--", ...paths]);
-  // Nothing changed in those paths (e.g. a repeated hint): nothing to commit.
-  const staged = await git(cwd, ["diff", "--cached", "--name-only", "--", ...paths]);
-  if (staged.trim() === "") return "";
-  await git(cwd, ["commit", "--quiet", "--no-verify", "-F", "-", "--only", "--", ...paths], message);
-  return (await git(cwd, ["rev-parse", "--short", "HEAD"])).trim();
+  try {
+    // Two git processes, not four: the hash comes from commit's own summary line "[main 1a2b3c4] …".
+    const out = await git(cwd, ["commit", "--no-verify", "--no-status", "-F", "-", "--only", "--", ...paths], message);
+    return /^\[[^\]]*?([0-9a-f]{7,})\]/m.exec(out)?.[1] ?? "";
+  } catch (e) {
+    const output = (e as { output?: string }).output ?? "";
+    if (/nothing (added )?to commit|no changes added/i.test(output)) return "";
+    throw e;
+  }
 }

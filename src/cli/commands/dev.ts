@@ -21,6 +21,7 @@ import type { IO } from "../io.js";
 export const options = {
   filter: { type: "string", short: "f" },
   "no-run": { type: "boolean" },
+  /** Folder of seed documents no lesson may repeat (default: $TS_DOJO_SEEDS). */
   seeds: { type: "string" },
   jobs: { type: "string", short: "j" },
 } as const;
@@ -36,7 +37,7 @@ export async function run(args: Parsed, io: IO): Promise<number> {
     problems.push(...checkRules(curriculum, ["drillsExist"]));
     // Drill files arrive with the drill engine; until then a missing one is a warning.
     warnings.push(...checkRules(curriculum).filter((p) => p.message.startsWith("drill ")));
-    problems.push(...(await lessonProblems(curriculum, args.values.seeds as string | undefined)));
+    problems.push(...(await lessonProblems(curriculum, (args.values.seeds as string | undefined) || io.env.TS_DOJO_SEEDS || undefined)));
   }
   const filter = args.values.filter as string | undefined;
   const tasks = (curriculum?.tasks ?? []).filter((t) => !filter || t.id.startsWith(filter));
@@ -46,7 +47,10 @@ export async function run(args: Parsed, io: IO): Promise<number> {
     const parallel = Number(args.values.jobs) || Math.max(1, availableParallelism());
     problems.push(...(await prove(jobs, curriculum, parallel, io)));
   }
-  for (const w of warnings) io.err(`${c.yellow("warning")} ${formatProblem(w)}`);
+  if (warnings.length > 0) {
+    const ids = [...new Set(warnings.map((w) => /drill "([^"]+)"/.exec(w.message)?.[1]))].join(", ");
+    io.err(`${c.yellow("warning")} ${warnings.length} drill reference(s) have no drill file yet: ${ids}`);
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (problems.length > 0) {
     io.err(`\n${c.red(c.bold(`✖ ${problems.length} problem(s) in ${root}`))}`);

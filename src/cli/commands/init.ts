@@ -43,10 +43,7 @@ export async function run(args: Parsed, io: IO): Promise<number> {
     writeFile(join(dir, ".gitignore"), gitignore),
     writeFile(join(dir, "compose.yaml"), composeYaml),
     writeFile(join(dir, "README.md"), workspaceReadme(curriculum.course.title)),
-    writeFile(
-      join(ws.meta, "workspace.json"),
-      `${JSON.stringify({ format: 1, created: io.now().toISOString(), curriculumVersion: curriculum.course.version }, null, 2)}\n`,
-    ),
+    writeFile(join(ws.meta, "workspace.json"), workspaceJson(io, curriculum)),
   ]);
   await linkDependencies(dir);
   await initGit(dir);
@@ -82,4 +79,10 @@ async function initGit(dir: string): Promise<void> {
   }
   await git(dir, ["add", "--all"]);
   await git(dir, ["commit", "--quiet", "--no-verify", "-m", "ts-dojo: new workspace"]);
+}
+
+/** .ts-dojo/workspace.json; `curriculum` is kept only for a workspace made from an author's curriculum. */
+function workspaceJson(io: IO, curriculum: { root: string; course: { version: string } }): string {
+  const custom = io.env.TS_DOJO_CURRICULUM ? { curriculum: curriculum.root } : {};
+  return `${JSON.stringify({ format: 1, created: io.now().toISOString(), curriculumVersion: curriculum.course.version, ...custom }, null, 2)}\n`;
 }

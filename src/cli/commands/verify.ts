@@ -1,14 +1,14 @@
 /** ts-dojo verify [task]: run the tests, show what failed and why, record the attempt in git. */
 import { relative as relPath } from "node:path";
+import type { Attempt } from "../../core/attempt.js";
 import type { Task } from "../../core/curriculum.js";
 import { relative } from "../../core/duration.js";
 import { progressOf } from "../../core/mastery.js";
 import { verifyRecord } from "../../core/record.js";
 import { type RunResult, runTask } from "../../runner/run-task.js";
-import type { TestProcess } from "../../runner/run-tests.js";
+import { startTestProcess, type TestProcess } from "../../runner/run-tests.js";
 import { readAttempts } from "../../store/attempts.js";
 import { record } from "../../store/record.js";
-import type { Workspace } from "../../store/workspace.js";
 import type { Parsed } from "../command.js";
 import { type Context, contextFor, pickTask } from "../context.js";
 import type { IO } from "../io.js";
@@ -17,17 +17,26 @@ import { failureBlock, outputBlock, sourceErrorLine, testLine } from "../render/
 export const options = { quiet: { type: "boolean", short: "q" } } as const;
 
 export async function run(args: Parsed, io: IO): Promise<number> {
-  const ctx = await contextFor(io);
-  const task = pickTask(ctx, args.positionals[0]);
-  return verifyOnce(ctx, task, io, {});
+  // Start the test process first: it boots while we read the workspace and build the bundle.
+  const testProcess = startTestProcess();
+  try {
+    const ctx = await contextFor(io);
+    const task = pickTask(ctx, args.positionals[0]);
+    return await verifyOnce(ctx, task, io, { testProcess });
+  } finally {
+    testProcess.kill();
+  }
 }
+
+/** What a verify needs; the attempt records are read after the run, off the feedback path. */
+type Base = Pick<Context, "curriculum" | "ws">;
 
 /** One verify, shared with watch mode (which hands in a pre-started test process). */
 export async function verifyOnce(
-  ctx: Context,
+  ctx: Base,
   task: Task,
   io: IO,
-  opts: { testProcess?: TestProcess; signal?: AbortSignal },
+  opts: { testProcess?: TestProcess; signal?: AbortSignal; earlyVerdict?: boolean },
 ): Promise<number> {
   const c = io.color;
   const { ws, curriculum } = ctx;
@@ -46,6 +55,8 @@ export async function verifyOnce(
       signal: controller.signal,
       testProcess: opts.testProcess,
       onTest: (t) => io.out(testLine(t, c)),
+      // In watch mode the test verdict comes first; type errors follow when tsc finishes.
+      onTestsDone: opts.earlyVerdict ? (tests) => io.out(c.dim(earlyVerdict(tests))) : undefined,
     });
   } finally {
     process.off("SIGINT", onInterrupt);
@@ -59,8 +70,9 @@ export async function verifyOnce(
   const mapPath = (p: string) => relPath(io.cwd, `${ws.taskDir(task)}/${p}`) || p;
   printDetails(result, io, mapPath);
 
-  const prior = progressOf(task, ctx.records.records);
-  const solutionSeen = ctx.records.records.some((r) => r.task === task.id && r.event === "solution");
+  const { records } = await readAttempts(ws);
+  const prior = progressOf(task, records);
+  const solutionSeen = records.some((r) => r.task === task.id && r.event === "solution");
   const attempt = verifyRecord(
     task.id,
     { status: result.status, tests: result.tests, typeErrors: result.typeErrors.length, durationMs: result.durationMs },
@@ -68,9 +80,9 @@ export async function verifyOnce(
     { hintsUsed: prior.hintsUsed, solutionSeen, curriculumVersion: curriculum.course.version },
   );
   const saved = await record(ws, attempt, ws.taskPath(task));
-  const after = progressOf(task, [...ctx.records.records, attempt]);
-  printVerdict(result, after, io, saved.commit);
-  await nextStep(ctx, ws, task, result, io);
+  const now = [...records, attempt];
+  printVerdict(result, progressOf(task, now), io, saved.commit);
+  nextStep(ctx.curriculum.tasks, now, task, result, io);
   return result.status === "passed" ? 0 : result.status === "failed" ? 1 : 2;
 }
 
@@ -112,13 +124,10 @@ function printVerdict(result: RunResult, after: ReturnType<typeof progressOf>, i
   }
 }
 
-async function nextStep(ctx: Context, ws: Workspace, task: Task, result: RunResult, io: IO): Promise<void> {
+function nextStep(tasks: readonly Task[], records: readonly Attempt[], task: Task, result: RunResult, io: IO): void {
   const c = io.color;
   if (result.status === "passed") {
-    const { records } = await readAttempts(ws);
-    const next = ctx.curriculum.tasks.find(
-      (t) => t.order > task.order && progressOf(t, records).state !== "passed" && progressOf(t, records).state === "new",
-    );
+    const next = tasks.find((t) => t.order > task.order && progressOf(t, records).state === "new");
     io.out(
       next
         ? `${c.cyan("→")} Next: ${c.bold(next.id)} — ${next.title}\n  ${c.dim(`ts-dojo show ${next.id}`)}`
@@ -126,7 +135,7 @@ async function nextStep(ctx: Context, ws: Workspace, task: Task, result: RunResu
     );
     return;
   }
-  const prior = progressOf(task, ctx.records.records);
+  const prior = progressOf(task, records);
   const hintNo = Math.min(prior.hintsUsed + 1, task.hints.length);
   io.out(
     `${c.cyan("→")} Fix the first failure, then \`ts-dojo verify ${task.id}\` again (or \`ts-dojo watch\` to re-run on save).\n` +
@@ -134,4 +143,9 @@ async function nextStep(ctx: Context, ws: Workspace, task: Task, result: RunResu
         ? `  Stuck? \`ts-dojo hint ${task.id}\` (hint ${hintNo} of ${task.hints.length}).`
         : `  All hints shown: \`ts-dojo hint ${task.id}\` lists them again.`),
   );
+}
+/** "tests: 3/3 passed · type-checking…" — printed the moment the tests finish. */
+export function earlyVerdict(tests: ReadonlyArray<{ ok: boolean; skip: boolean }>): string {
+  const ran = tests.filter((t) => !t.skip);
+  return `tests: ${ran.filter((t) => t.ok).length}/${ran.length} passed · type-checking…`;
 }

@@ -28,11 +28,10 @@ export async function run(args: Parsed, io: IO): Promise<number> {
     }
     running = true;
     if (io.interactive) io.out("\u001b[2J\u001b[H");
-    const ctx = await contextFor(io);
     const proc = ready;
     ready = startTestProcess();
-    await verifyOnce(ctx, task, io, { testProcess: proc }).catch((e: unknown) => io.err(String(e)));
-    io.out(c.dim(`\nwatching ${ctx.ws.taskPath(task)} — save a file to verify again, Ctrl-C to stop`));
+    await verifyOnce(first, task, io, { testProcess: proc, earlyVerdict: true }).catch((e: unknown) => io.err(String(e)));
+    io.out(c.dim(`\nwatching ${first.ws.taskPath(task)} — save a file to verify again, Ctrl-C to stop`));
     running = false;
     if (again) {
       again = false;
@@ -47,7 +46,7 @@ export async function run(args: Parsed, io: IO): Promise<number> {
   watcher.on("all", () => {
     // Editors save in bursts (write, rename, chmod): wait for the burst to end.
     clearTimeout(timer);
-    timer = setTimeout(() => void once(), 40);
+    timer = setTimeout(() => void once(), 15);
   });
   await once();
   return new Promise<number>((resolve) => {

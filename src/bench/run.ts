@@ -1,0 +1,140 @@
+/**
+ * npm run bench: ts-dojo's speed beside its peers, measured side by side in one run, interleaved
+ * so machine noise hits every contender alike. Prints medians and ratios; asserts nothing.
+ *   1. verify (tests + type check + git record) vs `vitest run` vs `node --import tsx --test`
+ *      on the same test file and module
+ *   2. watch mode: save → test verdict printed
+ *   3. `ts-dojo status` from a cold start, on the full curriculum
+ */
+import { execFile, spawn } from "node:child_process";
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { packageRoot } from "../store/paths.js";
+
+const BIN = join(packageRoot, "bin", "ts-dojo.js");
+const MINI = join(packageRoot, "test", "fixtures", "mini");
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+delete env.NODE_TEST_CONTEXT;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+function timed(cmd: string, args: string[], cwd: string, extra: NodeJS.ProcessEnv = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    execFile(cmd, args, { cwd, env: { ...env, ...extra } }, (err, stdout, stderr) => {
+      const ms = performance.now() - start;
+      if (err && err.code !== 0) reject(new Error(`${cmd} ${args.join(" ")} failed: ${stderr || stdout}`));
+      else resolve(ms);
+    });
+  });
+}
+
+async function setup(root: string) {
+  const ws = join(root, "ws");
+  await timed(process.execPath, [BIN, "init", ws], root, { TS_DOJO_CURRICULUM: MINI });
+  const task = join(ws, "exercises/phase-0/0.1-add");
+  await cp(join(MINI, "phase-0/0.1-add/solution/src/add.ts"), join(task, "src/add.ts"));
+  // The peers get the very same test file and module, in a folder of their own.
+  const peer = join(root, "peer");
+  await mkdir(join(peer, "src"), { recursive: true });
+  await cp(join(MINI, "phase-0/0.1-add/tests/add.test.ts"), join(peer, "add.test.ts"));
+  await cp(join(MINI, "phase-0/0.1-add/solution/src/add.ts"), join(peer, "src/add.ts"));
+  await symlink(join(packageRoot, "node_modules"), join(peer, "node_modules"), "dir");
+  await writeFile(join(peer, "package.json"), '{ "type": "module" }\n');
+  // vitest runs node:test files unchanged when node:test resolves to vitest's own test API.
+  await writeFile(
+    join(peer, "vitest.config.mjs"),
+    'export default { test: { include: ["add.test.ts"], watch: false }, resolve: { alias: { "node:test": "vitest" } } };\n',
+  );
+  const full = join(root, "full");
+  await timed(process.execPath, [BIN, "init", full], root);
+  return { ws, peer, full, task };
+}
+
+async function benchVerify(ws: string, peer: string) {
+  const vitest = join(packageRoot, "node_modules", "vitest", "vitest.mjs");
+  const contenders: Array<[string, () => Promise<number>]> = [
+    ["ts-dojo verify (tests + types + git)", () => timed(process.execPath, [BIN, "verify", "0.1-add"], ws, { TS_DOJO_CURRICULUM: MINI })],
+    ["vitest run (tests only)", () => timed(process.execPath, [vitest, "run"], peer)],
+    ["node --import tsx --test (tests only)", () => timed(process.execPath, ["--import", "tsx", "--test", "add.test.ts"], peer)],
+    ["node -e 0 (bare start, for scale)", () => timed(process.execPath, ["-e", "0"], peer)],
+  ];
+  const times = new Map(contenders.map(([name]) => [name, [] as number[]]));
+  for (const [, fn] of contenders) await fn(); // warm file caches
+  for (let i = 0; i < RUNS; i++) for (const [name, fn] of contenders) times.get(name)?.push(await fn());
+  return contenders.map(([name]) => [name, median(times.get(name) ?? [])] as const);
+}
+
+async function benchWatch(ws: string, task: string): Promise<number[]> {
+  const child = spawn(process.execPath, [BIN, "watch", "0.1-add"], { cwd: ws, env: { ...env, TS_DOJO_CURRICULUM: MINI } });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
+  const count = (re: RegExp) => out.match(re)?.length ?? 0;
+  const until = async (pred: () => boolean) => {
+    const deadline = Date.now() + 20_000;
+    while (!pred()) {
+      if (Date.now() > deadline) throw new Error(`watch did not answer:\n${out}`);
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  };
+  await until(() => count(/watching /g) >= 1);
+  await new Promise((r) => setTimeout(r, 300));
+  const latencies: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const verdicts = count(/tests: \d+\/\d+ passed/g);
+    const done = count(/watching /g);
+    const start = performance.now();
+    await writeFile(join(task, "src/add.ts"), `export function add(a: number, b: number): number {\n  return a + b; // save ${i}\n}\n`);
+    await until(() => count(/tests: \d+\/\d+ passed/g) > verdicts);
+    latencies.push(performance.now() - start);
+    await until(() => count(/watching /g) > done);
+    // Let the pre-started test process for the next save finish booting, as it would between saves.
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill("SIGINT");
+  return latencies;
+}
+
+async function main() {
+  const root = await mkdtemp(join(tmpdir(), "ts-dojo-bench-"));
+  try {
+    const { ws, peer, full, task } = await setup(root);
+    console.log(`ts-dojo bench · node ${process.version} · ${RUNS} runs each, interleaved · medians\n`);
+
+    const verify = await benchVerify(ws, peer);
+    const [ours] = verify;
+    const vitest = verify[1]?.[1] ?? 1;
+    console.log("1. one unit task, same test file");
+    for (const [name, ms] of verify)
+      console.log(`   ${name.padEnd(40)} ${ms.toFixed(0).padStart(6)} ms   ${(ms / vitest).toFixed(2)}× vitest`);
+    console.log(`   target: verify ≤ 0.40× vitest run → ${(ours?.[1] ?? 0) / vitest <= 0.4 ? "met" : "NOT met"}\n`);
+
+    const watch = await benchWatch(ws, task);
+    const w = median(watch);
+    console.log("2. watch mode: save → test verdict on screen");
+    console.log(
+      `   median ${w.toFixed(0)} ms (min ${Math.min(...watch).toFixed(0)}, max ${Math.max(...watch).toFixed(0)})   ${(w / vitest).toFixed(2)}× a vitest run`,
+    );
+    console.log(`   target: ≤ 50 ms → ${w <= 50 ? "met" : "NOT met"}\n`);
+
+    const status: number[] = [];
+    for (let i = 0; i < RUNS + 5; i++) status.push(await timed(process.execPath, [BIN, "status"], full));
+    const bare = verify[3]?.[1] ?? 0;
+    const s = median(status.slice(2));
+    console.log("3. ts-dojo status, cold process, full curriculum");
+    console.log(`   median ${s.toFixed(0)} ms (a bare node start is ${bare.toFixed(0)} ms here)`);
+    console.log(`   target: ≤ 150 ms → ${s <= 150 ? "met" : "NOT met"}`);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+await main();
