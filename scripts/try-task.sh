@@ -10,6 +10,7 @@ cp -R "$task/starter/." "$tmp/"
 [ "$subject" != starter ] && cp -R "$task/$subject/." "$tmp/"
 cp -R "$task/tests/." "$tmp/"
 ln -s "$root/node_modules" "$tmp/node_modules"
+echo '{ "type": "module" }' > "$tmp/package.json"
 cat > "$tmp/tsconfig.json" <<'JSON'
 { "compilerOptions": { "target": "es2022", "module": "nodenext", "moduleResolution": "nodenext",
   "strict": true, "noEmit": true, "allowImportingTsExtensions": true, "skipLibCheck": true,

@@ -1,0 +1,58 @@
+// Known-bad answers for 0.1: explains a cache as a faster database, missing that it only holds copies.
+import type { Answers } from "./types.ts";
+
+export const answers: Answers = {
+  // The client only ever talks to the server; the server is the one that uses every store.
+  diagram: [
+    ["client", "server"],
+    ["server", "database"],
+    ["server", "cache"],
+    ["server", "queue"],
+  ],
+
+  primitiveFor: {
+    // Slow, retryable, and the user need not wait for it: a worker does it later.
+    "send a welcome e-mail after someone signs up": "queue",
+    "keep every order a customer has placed, for the tax office, for seven years": "database",
+    // Same answer for everyone, changes once a minute: compute once, serve the copy.
+    "show the same top-10 bestsellers list on every home-page view, recomputed once a minute": "cache",
+    "record that a user changed their password": "database",
+    "make three thumbnail sizes of a photo the user just uploaded": "queue",
+    "remember the answer of a slow currency-rate service for 60 seconds": "cache",
+    // The queue holds the message while the warehouse is busy or briefly down.
+    "tell the warehouse system that an order was placed": "queue",
+    "save the delivery address a customer typed into their profile": "database",
+  },
+
+  restaurant: {
+    "the customer at the table": "client",
+    "the waiter who takes the order": "api",
+    "the cooks in the kitchen": "service",
+    "the walk-in fridge": "database",
+    "the rail of order tickets the cooks work through": "queue",
+    "the tray of onions chopped before service starts": "cache",
+  },
+
+  // Not "speed": the API is one more hop, so by itself it adds a little time.
+  whyNotDirectDbAccess: ["security", "scaling", "flexibility", "rules"],
+
+  explain: {
+    backend:
+      "A backend is the program on machines you run that answers requests from apps and browsers. " +
+      "It keeps the data that must outlive any one visit and does the work a user's device should not be trusted with.",
+    api:
+      "An API is the agreed set of operations a server offers, such as POST /orders. " +
+      "Clients call it instead of touching the data directly, so the server decides what is allowed.",
+    database:
+      "A database stores the data that must survive restarts and crashes, such as users and orders. " +
+      "It is the source of truth that every other copy comes from.",
+    // Mistake: a cache described as a second, faster home for the data, not a disposable copy.
+    cache: "A cache is a faster database that keeps user data in memory so requests are quick.",
+    queue:
+      "A queue holds messages describing work to be done later, so the user does not wait for it. " +
+      "Workers take the messages off the queue at their own pace.",
+    stateless:
+      "A stateless server remembers nothing between requests, so each request carries everything needed to handle it. " +
+      "That is why any instance can answer any request.",
+  },
+};

@@ -1,0 +1,68 @@
+/**
+ * Calls `fn` for every item of `items`, with at most `limit` calls in flight at once.
+ *
+ * - Resolves with the results in input order (result i belongs to item i).
+ * - Pulls items from the iterable lazily: a new item is taken only when a slot is free.
+ * - On the first rejection: rejects with that error, aborts the `signal` handed to every
+ *   call, starts nothing new and closes the iterator.
+ * - Rejects with a RangeError unless `limit` is a positive integer.
+ */
+export async function mapLimit<T, R>(
+  items: Iterable<T>,
+  limit: number,
+  fn: (item: T, index: number, signal: AbortSignal) => Promise<R>,
+): Promise<R[]> {
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new RangeError(`limit must be a positive integer, got ${limit}`);
+  }
+
+  const iterator = items[Symbol.iterator]();
+  const controller = new AbortController();
+  const { signal } = controller;
+  const results: R[] = [];
+  const failure: { error?: unknown } = {};
+  let nextIndex = 0;
+  let exhausted = false;
+
+  // A lane is one slot of the pool: it takes the next item, waits for it, and only then
+  // takes another. `limit` lanes sharing one iterator can never run more than `limit` calls.
+  const lane = async (): Promise<void> => {
+    try {
+      while (!signal.aborted) {
+        const step = iterator.next();
+        if (step.done === true) {
+          exhausted = true;
+          return;
+        }
+        const index = nextIndex++;
+        results[index] = await fn(step.value, index, signal);
+      }
+    } catch (error) {
+      // Abort here, in the same microtask as the failure, so that no sibling lane can
+      // take another item between this failure and the abort.
+      if (!signal.aborted) {
+        failure.error = error;
+        controller.abort(error);
+      }
+      throw error;
+    }
+  };
+
+  // Each lane runs synchronously up to its first await, so once the iterator reports
+  // done there is no point starting more lanes (this matters when limit > items).
+  const lanes: Promise<void>[] = [];
+  for (let i = 0; i < limit && !exhausted && !signal.aborted; i++) {
+    lanes.push(lane());
+  }
+
+  try {
+    // Promise.all settles on the first rejection without waiting for the other lanes,
+    // and it observes every lane, so later rejections are never "unhandled".
+    await Promise.all(lanes);
+  } catch {
+    // Let a generator run its finally blocks (close files, cursors) before we leave.
+    if (!exhausted) iterator.return?.();
+    throw failure.error;
+  }
+  return results;
+}
