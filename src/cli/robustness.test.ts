@@ -14,9 +14,11 @@ const HANG = "exercises/phase-0/0.2-hang/answer.ts";
 const ADD = "exercises/phase-0/0.1-add/src/add.ts";
 const spin = join(MINI, "phase-0/0.2-hang/bad/spin/answer.ts");
 
-/** True once a process carrying the marker has burnt real CPU time: the endless loop is running. */
+/** True once the test process (not the dojo, not tsc) has burnt real CPU time: the endless loop is running. */
 async function spinning(marker: string): Promise<boolean> {
   for (const pid of await processesWith(marker)) {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+    if (!cmdline.includes("child-main.js")) continue;
     const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
     const utime = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[11]);
     if (utime > 20) return true;

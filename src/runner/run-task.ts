@@ -8,6 +8,7 @@ import { parseDuration } from "../core/duration.js";
 import { bundleTests, type SourceError } from "./bundle.js";
 import { prepareRun, sweepStaleRuns } from "./overlay.js";
 import { startTestProcess, type TestOutcome, type TestProcess } from "./run-tests.js";
+import { mark } from "./trace.js";
 import { typecheck } from "./typecheck.js";
 
 export type RunStatus = "passed" | "failed" | "error" | "cancelled";
@@ -38,7 +39,8 @@ export interface RunOptions {
   readonly onTestsDone?: (tests: readonly TestOutcome[]) => void;
   /** A process started earlier (watch mode keeps one ready); started here otherwise. */
   readonly testProcess?: TestProcess;
-  readonly typecheck?: boolean;
+  /** "parallel" (default) beside the tests; "after" the tests, so they get the CPU first (watch mode); "off". */
+  readonly typecheck?: "parallel" | "after" | "off";
   readonly now?: () => number;
 }
 
@@ -53,10 +55,19 @@ export async function runTask(opts: RunOptions): Promise<RunResult> {
     void sweepStaleRuns();
     folder = await prepareRun(opts.task, opts.curriculumRoot, opts.subjectDir);
     await folder.own(child.pid);
+    mark("run folder ready");
     const dir = folder.dir;
-    const types = opts.typecheck === false ? Promise.resolve([]) : typecheck(dir, opts.signal).catch((e: unknown) => e as Error);
+    const check = () =>
+      typecheck(dir, opts.signal).then(
+        (r) => (mark("type check done"), r),
+        (e: unknown) => e as Error,
+      );
+    let types: Promise<SourceError[] | Error> =
+      opts.typecheck === "off" ? Promise.resolve([]) : opts.typecheck === "after" ? new Promise(() => {}) : check();
     const testFiles = opts.task.listing.filter((f) => f.startsWith("tests/") && f.endsWith(".test.ts")).map((f) => f.slice(6));
     const bundled = await bundleTests(dir, testFiles);
+    mark("bundled");
+    if (opts.typecheck === "after") types = bundled.ok ? types : check();
     if (!bundled.ok) {
       child.kill();
       const typeErrors = await types;
@@ -69,7 +80,9 @@ export async function runTask(opts: RunOptions): Promise<RunResult> {
       });
     }
     const run = await child.run(bundled.bundle, { timeoutMs, onTest: opts.onTest, signal: opts.signal });
+    mark("tests done");
     opts.onTestsDone?.(run.tests);
+    if (opts.typecheck === "after") types = check();
     const checked = await types;
     // Cancelling aborts the type checker too, so look at cancellation before its result.
     if (run.cancelled || opts.signal?.aborted) {

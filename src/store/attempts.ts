@@ -1,8 +1,9 @@
 /**
  * Reading and writing attempt records. Files are written atomically (temp file + rename) and
  * never changed afterwards. A record that does not parse is skipped and reported, never fatal.
- * state.json caches all records with a fingerprint of the attempt folders' mtimes; it is only a
- * cache, so when it is missing, stale or corrupt it is rebuilt from the records.
+ * state.json caches all records, { v: 1, fingerprint, records }, where the fingerprint is the
+ * attempt folders' names and mtimes (adding a file changes its folder's mtime). It is only a
+ * cache: when it is missing, stale or corrupt it is rebuilt from the records.
  */
 import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
@@ -17,6 +18,11 @@ export interface RecordSet {
   readonly rebuiltCache: boolean;
 }
 
+const atomicWrite = async (file: string, text: string) => {
+  const { default: writeFileAtomic } = await import("write-file-atomic");
+  await writeFileAtomic(file, text);
+};
+
 /** Write one record; returns its path relative to the workspace root. */
 export async function writeAttempt(ws: Workspace, attempt: Attempt): Promise<string> {
   const dir = join(ws.attempts, attempt.task);
@@ -24,12 +30,49 @@ export async function writeAttempt(ws: Workspace, attempt: Attempt): Promise<str
   const base = `${attempt.at.replace(/:/g, "-")}-${attempt.event}`;
   let name = `${base}.json`;
   for (let n = 2; await stat(join(dir, name)).catch(() => undefined); n++) name = `${base}-${n}.json`;
-  const { default: writeFileAtomic } = await import("write-file-atomic");
-  await writeFileAtomic(join(dir, name), `${JSON.stringify(attempt, null, 2)}\n`);
+  await atomicWrite(join(dir, name), `${JSON.stringify(attempt, null, 2)}\n`);
   return join(".ts-dojo", "attempts", attempt.task, name);
 }
 
+/**
+ * Write a record and keep the cache valid, so the next command need not re-read every record.
+ * Call it under the workspace lock: the cache is read, extended and rewritten as one step.
+ */
+export async function appendAttempt(ws: Workspace, attempt: Attempt): Promise<string> {
+  const before = await readAttempts(ws);
+  const path = await writeAttempt(ws, attempt);
+  const records = [...before.records, attempt].sort((a, b) => a.at.localeCompare(b.at));
+  await saveCache(ws, (await fingerprintOf(ws)).fingerprint, records);
+  return path;
+}
+
 export async function readAttempts(ws: Workspace): Promise<RecordSet> {
+  const { tasks, fingerprint } = await fingerprintOf(ws);
+  const cache = await readCache(ws);
+  if (cache.ok && cache.fingerprint === fingerprint) return { records: cache.records, skipped: [], rebuiltCache: false };
+
+  // The schema (and zod with it) loads only on this slow path, not on every status.
+  const { attemptSchema } = await import("../core/attempt.js");
+  const records: Attempt[] = [];
+  const skipped: string[] = [];
+  await Promise.all(
+    tasks.map(async (task) => {
+      const files = await readdir(join(ws.attempts, task)).catch(() => [] as string[]);
+      for (const f of files.filter((x) => x.endsWith(".json"))) {
+        const rel = join(".ts-dojo", "attempts", task, f);
+        const data = await readFile(join(ws.root, rel), "utf8").then(parseJson, () => undefined);
+        const parsed = attemptSchema.safeParse(data);
+        if (parsed.success) records.push(parsed.data);
+        else skipped.push(rel);
+      }
+    }),
+  );
+  records.sort((a, b) => a.at.localeCompare(b.at));
+  await saveCache(ws, fingerprint, records);
+  return { records, skipped, rebuiltCache: !cache.ok && cache.corrupt };
+}
+
+async function fingerprintOf(ws: Workspace): Promise<{ tasks: string[]; fingerprint: string }> {
   const tasks = await readdir(ws.attempts).catch(() => [] as string[]);
   const mtimes = await Promise.all(
     tasks.map((t) =>
@@ -39,42 +82,23 @@ export async function readAttempts(ws: Workspace): Promise<RecordSet> {
       ),
     ),
   );
-  const fingerprint = tasks
-    .map((t, i) => `${t}@${mtimes[i]}`)
-    .sort()
-    .join(",");
-  const cache = await readCache(ws);
-  if (cache.ok && cache.fingerprint === fingerprint) return { records: cache.records, skipped: [], rebuiltCache: false };
-
-  // The schema (and zod with it) loads only on this slow path, not on every status.
-  const [{ attemptSchema }, { default: writeFileAtomic }] = await Promise.all([import("../core/attempt.js"), import("write-file-atomic")]);
-  const records: Attempt[] = [];
-  const skipped: string[] = [];
-  await Promise.all(
-    tasks.map(async (task) => {
-      const files = await readdir(join(ws.attempts, task)).catch(() => [] as string[]);
-      await Promise.all(
-        files
-          .filter((f) => f.endsWith(".json"))
-          .map(async (f) => {
-            const rel = join(".ts-dojo", "attempts", task, f);
-            const parsed = attemptSchema.safeParse(
-              await readFile(join(ws.root, rel), "utf8")
-                .then(JSON.parse)
-                .catch(() => undefined),
-            );
-            if (parsed.success) records.push(parsed.data);
-            else skipped.push(rel);
-          }),
-      );
-    }),
-  );
-  records.sort((a, b) => a.at.localeCompare(b.at));
-  await writeFileAtomic(ws.state, JSON.stringify({ v: 1, fingerprint, records })).catch(() => {});
-  return { records, skipped, rebuiltCache: !cache.ok && cache.corrupt };
+  return {
+    tasks,
+    fingerprint: tasks
+      .map((t, i) => `${t}@${mtimes[i]}`)
+      .sort()
+      .join(","),
+  };
 }
 
-async function readCache(ws: Workspace): Promise<{ ok: true; fingerprint: string; records: Attempt[] } | { ok: false; corrupt: boolean }> {
+function saveCache(ws: Workspace, fingerprint: string, records: readonly Attempt[]): Promise<void> {
+  // A cache that cannot be written is only a slower next command.
+  return atomicWrite(ws.state, JSON.stringify({ v: 1, fingerprint, records })).catch(() => {});
+}
+
+type Cache = { ok: true; fingerprint: string; records: Attempt[] } | { ok: false; corrupt: boolean };
+
+async function readCache(ws: Workspace): Promise<Cache> {
   const text = await readFile(ws.state, "utf8").catch(() => undefined);
   if (text === undefined) return { ok: false, corrupt: false };
   try {
@@ -83,4 +107,12 @@ async function readCache(ws: Workspace): Promise<{ ok: true; fingerprint: string
       return { ok: true, fingerprint: data.fingerprint, records: data.records as Attempt[] };
   } catch {}
   return { ok: false, corrupt: true };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

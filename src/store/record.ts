@@ -1,7 +1,7 @@
 /** Record an event: write its attempt file and commit it, with the task's files, under the lock. */
 import type { Attempt } from "../core/attempt.js";
 import { commitMessage } from "../core/record.js";
-import { writeAttempt } from "./attempts.js";
+import { appendAttempt } from "./attempts.js";
 import { commitPaths } from "./git.js";
 import { withLock } from "./lock.js";
 import type { Workspace } from "./workspace.js";
@@ -14,8 +14,10 @@ export interface Recorded {
 
 export function record(ws: Workspace, attempt: Attempt, taskPath: string): Promise<Recorded> {
   return withLock(ws, async () => {
-    const attemptPath = await writeAttempt(ws, attempt);
-    const commit = await commitPaths(ws.root, [taskPath, attemptPath], commitMessage(attempt, attemptPath));
+    const attemptPath = await appendAttempt(ws, attempt);
+    // The task's whole attempts folder, so a record left uncommitted by a crash is picked up too.
+    const attempts = `.ts-dojo/attempts/${attempt.task}`;
+    const commit = await commitPaths(ws.root, [taskPath, attempts], commitMessage(attempt, attemptPath));
     return { attemptPath, commit };
   });
 }

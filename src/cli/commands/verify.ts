@@ -7,6 +7,7 @@ import { progressOf } from "../../core/mastery.js";
 import { verifyRecord } from "../../core/record.js";
 import { type RunResult, runTask } from "../../runner/run-task.js";
 import { startTestProcess, type TestProcess } from "../../runner/run-tests.js";
+import { mark } from "../../runner/trace.js";
 import { readAttempts } from "../../store/attempts.js";
 import { record } from "../../store/record.js";
 import type { Parsed } from "../command.js";
@@ -21,6 +22,7 @@ export async function run(args: Parsed, io: IO): Promise<number> {
   const testProcess = startTestProcess();
   try {
     const ctx = await contextFor(io);
+    mark("context loaded");
     const task = pickTask(ctx, args.positionals[0]);
     return await verifyOnce(ctx, task, io, { testProcess });
   } finally {
@@ -43,9 +45,16 @@ export async function verifyOnce(
   io.out(`${c.bold(`verify ${task.id}`)} ${c.dim(`— ${task.title}`)}`);
   const controller = new AbortController();
   opts.signal?.addEventListener("abort", () => controller.abort(), { once: true });
-  const onInterrupt = () => controller.abort();
-  process.once("SIGINT", onInterrupt);
-  process.once("SIGTERM", onInterrupt);
+  // Ctrl-C while the tests run cancels them; once they are done, the record is finished first
+  // (it takes a few milliseconds), so an interrupt never leaves an attempt half-written.
+  let recording = false;
+  let interrupted = false;
+  const onInterrupt = () => {
+    interrupted = true;
+    if (!recording) controller.abort();
+  };
+  process.on("SIGINT", onInterrupt);
+  process.on("SIGTERM", onInterrupt);
   let result: RunResult;
   try {
     result = await runTask({
@@ -57,15 +66,20 @@ export async function verifyOnce(
       onTest: (t) => io.out(testLine(t, c)),
       // In watch mode the test verdict comes first; type errors follow when tsc finishes.
       onTestsDone: opts.earlyVerdict ? (tests) => io.out(c.dim(earlyVerdict(tests))) : undefined,
+      typecheck: opts.earlyVerdict ? "after" : "parallel",
     });
-  } finally {
+  } catch (e) {
     process.off("SIGINT", onInterrupt);
     process.off("SIGTERM", onInterrupt);
+    throw e;
   }
   if (result.status === "cancelled") {
+    process.off("SIGINT", onInterrupt);
+    process.off("SIGTERM", onInterrupt);
     io.err(`${c.yellow("■ stopped")} — nothing was recorded and your files are untouched.`);
     return 130;
   }
+  recording = true;
 
   const mapPath = (p: string) => relPath(io.cwd, `${ws.taskDir(task)}/${p}`) || p;
   printDetails(result, io, mapPath);
@@ -79,7 +93,12 @@ export async function verifyOnce(
     io.now(),
     { hintsUsed: prior.hintsUsed, solutionSeen, curriculumVersion: curriculum.course.version },
   );
-  const saved = await record(ws, attempt, ws.taskPath(task));
+  const saved = await record(ws, attempt, ws.taskPath(task)).finally(() => {
+    process.off("SIGINT", onInterrupt);
+    process.off("SIGTERM", onInterrupt);
+  });
+  mark("recorded");
+  if (interrupted) return 130;
   const now = [...records, attempt];
   printVerdict(result, progressOf(task, now), io, saved.commit);
   nextStep(ctx.curriculum.tasks, now, task, result, io);
