@@ -59,7 +59,10 @@ export async function runTask(opts: RunOptions): Promise<RunResult> {
     const dir = folder.dir;
     const check = () =>
       typecheck(dir, opts.signal).then(
-        (r) => (mark("type check done"), r),
+        (r) => {
+          mark("type check done");
+          return r;
+        },
         (e: unknown) => e as Error,
       );
     let types: Promise<SourceError[] | Error> =
