@@ -23,26 +23,38 @@ export default async function* reporter(source: AsyncIterable<{ type: string; da
   const path: string[] = [];
   let pass = 0;
   let fail = 0;
+  // A test with subtests (a describe(), or t.test() inside a test) is a group: its verdict is
+  // its children's, so only leaves are reported, plus a group whose own body failed.
+  const groups = new Set<string>();
   for await (const { type, data } of source) {
     if (type === "test:start") {
       path[data.nesting] = data.name;
       path.length = data.nesting + 1;
+      if (data.nesting > 0) groups.add(path.slice(0, data.nesting).join(" › "));
       if (data.nesting === 0) emit({ t: "start", name: data.name });
-    } else if ((type === "test:pass" || type === "test:fail") && data.details?.type !== "suite") {
-      const name = [...path.slice(0, data.nesting), data.name].join(" › ");
-      const ok = type === "test:pass";
-      if (ok) pass++;
-      else fail++;
-      const failure = ok ? undefined : describe(data.details?.error);
-      emit({ t: "test", name, ok, ms: Math.round(data.details?.duration_ms ?? 0), skip: Boolean(data.skip || data.todo), failure });
-    } else if (type === "test:fail" && data.details?.type === "suite" && data.nesting === 0) {
-      // A describe() whose body threw (e.g. a missing export) fails without any test inside.
-      const cause = data.details.error?.cause as Error | undefined;
-      if (cause && !/subtests? failed/i.test(cause.message)) {
-        fail++;
-        emit({ t: "test", name: data.name, ok: false, ms: 0, failure: describe(data.details.error) });
-      }
+      continue;
     }
+    if (type !== "test:pass" && type !== "test:fail") continue;
+    const name = [...path.slice(0, data.nesting), data.name].join(" › ");
+    const ok = type === "test:pass";
+    const error = data.details?.error as (Error & { failureType?: string; cause?: unknown }) | undefined;
+    const isGroup = data.details?.type === "suite" || groups.has(name);
+    if (
+      isGroup &&
+      (ok || error?.failureType === "subtestsFailed" || /subtests? failed/i.test(String((error?.cause as Error)?.message ?? "")))
+    ) {
+      continue;
+    }
+    if (ok) pass++;
+    else fail++;
+    emit({
+      t: "test",
+      name,
+      ok,
+      ms: Math.round(data.details?.duration_ms ?? 0),
+      skip: Boolean(data.skip || data.todo),
+      failure: ok ? undefined : describe(error),
+    });
   }
   emit({ t: "done", pass, fail });
 }
@@ -100,15 +112,17 @@ function firstParagraph(message: string): string {
   return (cut === -1 ? message : message.slice(0, cut)).trim();
 }
 
+/** Where it failed: the first frame in a test file, else the first in the exercise's own files. */
 function locate(stack: string): string | undefined {
   // Set by child-main.ts once it knows which run it is serving.
   const RUN_DIR = process.env.TS_DOJO_RUN_DIR ?? "";
+  const own: string[] = [];
   for (const line of stack.split("\n").slice(1)) {
     const m = /\(?((?:file:\/\/)?\/[^()\s]+):(\d+):(\d+)\)?$/.exec(line.trim());
     if (!m) continue;
     const file = (m[1] ?? "").replace(/^file:\/\//, "");
     if (RUN_DIR && file.startsWith(RUN_DIR) && !file.includes("/node_modules/") && !file.endsWith("/bundle.mjs"))
-      return `${file.slice(RUN_DIR.length + 1)}:${m[2]}:${m[3]}`;
+      own.push(`${file.slice(RUN_DIR.length + 1)}:${m[2]}:${m[3]}`);
   }
-  return undefined;
+  return own.find((f) => /\.test\.ts:/.test(f)) ?? own[0];
 }

@@ -60,10 +60,11 @@ export async function attemptFiles(ws: string, task: string): Promise<string[]> 
   return readdir(join(ws, ".ts-dojo", "attempts", task)).catch(() => []);
 }
 
-export const waitFor = async (check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> => {
+/** Poll until check() holds; on timeout, fail with what `context` says (e.g. the output so far). */
+export const waitFor = async (check: () => boolean | Promise<boolean>, context: () => string = () => "", ms = 15_000): Promise<void> => {
   const deadline = Date.now() + ms;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
+    if (Date.now() > deadline) throw new Error(`timed out waiting; ${context()}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 };
