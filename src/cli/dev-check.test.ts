@@ -56,7 +56,7 @@ test("a known-bad solution the tests do not catch is reported, and so is one tha
   await cp(join(root, "phase-0/0.1-add/solution/src/add.ts"), join(root, "phase-0/0.1-add/bad/off-by-one/src/add.ts"));
   await writeFile(
     join(root, "phase-0/0.1-add/bad/string-concat/src/add.ts"),
-    "export function add(a: number, b: number): number {\n  return `${a}`;\n}\n",
+    "export function add(a: number, b: number): number {\n  return String(a);\n}\n",
   );
   const r = await check("--filter", "0.1");
   assert.equal(r.code, 2);
