@@ -2,3 +2,10 @@
 import { main } from "../dist/cli/index.js";
 
 process.exitCode = await main(process.argv.slice(2));
+if (process.env.TS_DOJO_TRACE) {
+  const { mark } = await import("../dist/runner/trace.js");
+  mark("command returned");
+  process.on("exit", () => mark("exit"));
+  const handles = process.getActiveResourcesInfo();
+  process.stderr.write(`[trace] still open: ${handles.join(", ")}\n`);
+}

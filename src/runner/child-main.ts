@@ -2,6 +2,9 @@
  * The test process. It starts before the bundle exists and waits for its path on stdin, so
  * a verify (or a save in watch mode) does not wait for a Node start. One run per process.
  */
+// Loaded now, while we wait, because nearly every test file needs them.
+import "node:test";
+import "node:assert/strict";
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 

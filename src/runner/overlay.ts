@@ -30,6 +30,8 @@ export const EXERCISE_COMPILER_OPTIONS = {
 
 export interface RunFolder {
   readonly dir: string;
+  /** Copy the subject's editable files in again (watch mode keeps one folder across saves). */
+  refresh(): Promise<void>;
   /** Record the test process so a sweep can kill it if we die. */
   own(childPid: number | undefined): Promise<void>;
   remove(): Promise<void>;
@@ -41,19 +43,21 @@ export async function prepareRun(task: Task, curriculumRoot: string, subjectDir:
   const dir = await mkdtemp(join(runsDir(), `${task.id}-`));
   const source = join(curriculumRoot, task.dir);
   await cp(join(source, "starter"), dir, { recursive: true });
-  if (subjectDir) {
+  const refresh = async () => {
+    if (!subjectDir) return;
     await Promise.all(
       task.files.map(async (file) => {
         const from = join(subjectDir, file);
-        if (!(await stat(from).catch(() => undefined))) {
-          await rm(dir, { recursive: true, force: true });
-          throw new DojoError("ExerciseMissing", { file: from, task: task.id });
-        }
+        if (!(await stat(from).catch(() => undefined))) throw new DojoError("ExerciseMissing", { file: from, task: task.id });
         await mkdir(join(dir, file, ".."), { recursive: true });
         await cp(from, join(dir, file));
       }),
     );
-  }
+  };
+  await refresh().catch(async (e: unknown) => {
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  });
   await cp(join(source, "tests"), dir, { recursive: true });
   await symlink(join(packageRoot, "node_modules"), join(dir, "node_modules"), "dir");
   const tsconfig = { compilerOptions: EXERCISE_COMPILER_OPTIONS, include: ["**/*.ts"], exclude: ["node_modules"] };
@@ -62,6 +66,7 @@ export async function prepareRun(task: Task, curriculumRoot: string, subjectDir:
   await writeFile(join(dir, "package.json"), '{ "type": "module" }\n');
   return {
     dir,
+    refresh,
     own: (childPid) => writeFile(join(dir, "owner.json"), JSON.stringify({ pid: process.pid, child: childPid })),
     remove: () => rm(dir, { recursive: true, force: true }),
   };

@@ -6,7 +6,7 @@
 import type { Task } from "../core/curriculum.js";
 import { parseDuration } from "../core/duration.js";
 import { bundleTests, type SourceError } from "./bundle.js";
-import { prepareRun, sweepStaleRuns } from "./overlay.js";
+import { prepareRun, type RunFolder, sweepStaleRuns } from "./overlay.js";
 import { startTestProcess, type TestOutcome, type TestProcess } from "./run-tests.js";
 import { mark } from "./trace.js";
 import { typecheck } from "./typecheck.js";
@@ -42,6 +42,8 @@ export interface RunOptions {
   /** "parallel" (default) beside the tests; "after" the tests, so they get the CPU first (watch mode); "off". */
   readonly typecheck?: "parallel" | "after" | "off";
   readonly now?: () => number;
+  /** A run folder kept across runs (watch mode): refreshed instead of rebuilt, and not removed. */
+  readonly folder?: RunFolder;
 }
 
 export async function runTask(opts: RunOptions): Promise<RunResult> {
@@ -52,8 +54,13 @@ export async function runTask(opts: RunOptions): Promise<RunResult> {
   const base = { compileErrors: [], typeErrors: [], tests: [], output: "", truncated: false, timedOut: false, timeoutMs };
   let folder: Awaited<ReturnType<typeof prepareRun>> | undefined;
   try {
-    void sweepStaleRuns();
-    folder = await prepareRun(opts.task, opts.curriculumRoot, opts.subjectDir);
+    if (opts.folder) {
+      folder = opts.folder;
+      await folder.refresh();
+    } else {
+      void sweepStaleRuns();
+      folder = await prepareRun(opts.task, opts.curriculumRoot, opts.subjectDir);
+    }
     await folder.own(child.pid);
     mark("run folder ready");
     const dir = folder.dir;
@@ -68,7 +75,7 @@ export async function runTask(opts: RunOptions): Promise<RunResult> {
     let types: Promise<SourceError[] | Error> =
       opts.typecheck === "off" ? Promise.resolve([]) : opts.typecheck === "after" ? new Promise(() => {}) : check();
     const testFiles = opts.task.listing.filter((f) => f.startsWith("tests/") && f.endsWith(".test.ts")).map((f) => f.slice(6));
-    const bundled = await bundleTests(dir, testFiles);
+    const bundled = await bundleTests(dir, testFiles, { warm: opts.folder !== undefined });
     mark("bundled");
     if (opts.typecheck === "after") types = bundled.ok ? types : check();
     if (!bundled.ok) {
@@ -115,7 +122,7 @@ export async function runTask(opts: RunOptions): Promise<RunResult> {
     return finish({ ...common, status: "passed" });
   } finally {
     child.kill();
-    if (folder && !process.env.TS_DOJO_KEEP_RUN) await folder.remove();
+    if (folder && folder !== opts.folder && !process.env.TS_DOJO_KEEP_RUN) await folder.remove();
   }
 
   function finish(r: Omit<RunResult, "durationMs">): RunResult {

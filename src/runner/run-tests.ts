@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { ChildEvent } from "./events.js";
+import { mark } from "./trace.js";
 
 export const OUTPUT_CAP = 64 * 1024;
 
@@ -119,7 +120,13 @@ function collect(
           const outcome: TestOutcome = { name: event.name, ok: event.ok, ms: event.ms, skip: Boolean(event.skip), failure: event.failure };
           tests.push(outcome);
           opts.onTest?.(outcome);
-        } else if (event?.t === "done") completed = true;
+        } else if (event?.t === "done") {
+          completed = true;
+          mark("reporter done");
+          // The verdict is in: answer now rather than after the process has exited (~10 ms),
+          // letting output already in the pipes arrive first; finish() kills what is left.
+          setImmediate(() => finish(null));
+        }
       }
     });
     const timer = setTimeout(() => {
@@ -131,11 +138,16 @@ function collect(
       kill();
     };
     opts.signal?.addEventListener("abort", onAbort, { once: true });
-    child.on("close", (code) => {
+    let settled = false;
+    const finish = (code: number | null) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       opts.signal?.removeEventListener("abort", onAbort);
       resolve({ tests, output, truncated, exitCode: code, timedOut, cancelled, completed });
-    });
+      kill();
+    };
+    child.on("close", (code) => finish(code));
     child.stdin?.on("error", () => {});
     child.stdin?.end(`${bundle}\n`);
   });

@@ -3,7 +3,6 @@
  * killed process goes stale after a few seconds (proper-lockfile refreshes it while held).
  */
 import { join } from "node:path";
-import lockfile from "proper-lockfile";
 import { DojoError } from "../core/errors.js";
 import type { Workspace } from "./workspace.js";
 
@@ -11,6 +10,8 @@ const WAIT_SECONDS = 60;
 
 export async function withLock<T>(ws: Workspace, work: () => Promise<T>): Promise<T> {
   let release: () => Promise<void>;
+  // Loaded on first use (~20 ms): verify gets here while the type checker is still running.
+  const { default: lockfile } = await import("proper-lockfile");
   try {
     release = await lockfile.lock(join(ws.meta, "workspace.json"), {
       stale: 10_000,

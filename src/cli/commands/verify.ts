@@ -5,11 +5,12 @@ import type { Task } from "../../core/curriculum.js";
 import { relative } from "../../core/duration.js";
 import { progressOf } from "../../core/mastery.js";
 import { verifyRecord } from "../../core/record.js";
+import type { RunFolder } from "../../runner/overlay.js";
 import { type RunResult, runTask } from "../../runner/run-task.js";
 import { startTestProcess, type TestProcess } from "../../runner/run-tests.js";
 import { mark } from "../../runner/trace.js";
 import { readAttempts } from "../../store/attempts.js";
-import { record } from "../../store/record.js";
+import { preloadRecording, record } from "../../store/record.js";
 import type { Parsed } from "../command.js";
 import { type Context, contextFor, pickTask } from "../context.js";
 import type { IO } from "../io.js";
@@ -38,7 +39,7 @@ export async function verifyOnce(
   ctx: Base,
   task: Task,
   io: IO,
-  opts: { testProcess?: TestProcess; signal?: AbortSignal; earlyVerdict?: boolean },
+  opts: { testProcess?: TestProcess; signal?: AbortSignal; earlyVerdict?: boolean; folder?: RunFolder },
 ): Promise<number> {
   const c = io.color;
   const { ws, curriculum } = ctx;
@@ -57,17 +58,20 @@ export async function verifyOnce(
   process.on("SIGTERM", onInterrupt);
   let result: RunResult;
   try {
-    result = await runTask({
+    const running = runTask({
       task,
       curriculumRoot: curriculum.root,
       subjectDir: ws.taskDir(task),
       signal: controller.signal,
       testProcess: opts.testProcess,
+      folder: opts.folder,
       onTest: (t) => io.out(testLine(t, c)),
       // In watch mode the test verdict comes first; type errors follow when tsc finishes.
       onTestsDone: opts.earlyVerdict ? (tests) => io.out(c.dim(earlyVerdict(tests))) : undefined,
       typecheck: opts.earlyVerdict ? "after" : "parallel",
     });
+    preloadRecording();
+    result = await running;
   } catch (e) {
     process.off("SIGINT", onInterrupt);
     process.off("SIGTERM", onInterrupt);
@@ -129,7 +133,10 @@ function printVerdict(result: RunResult, after: ReturnType<typeof progressOf>, i
   const c = io.color;
   const ran = result.tests.filter((t) => !t.skip);
   const passed = ran.filter((t) => t.ok).length;
-  const counts = `${passed}/${ran.length} tests passed${result.typeErrors.length ? `, ${result.typeErrors.length} type errors` : ""}`;
+  const counts =
+    result.compileErrors.length > 0
+      ? "the code does not compile"
+      : `${passed}/${ran.length} tests passed${result.typeErrors.length ? `, ${result.typeErrors.length} type errors` : ""}`;
   const verdict =
     result.status === "passed" ? c.green(c.bold("PASSED")) : result.status === "failed" ? c.red(c.bold("FAILED")) : c.red(c.bold("ERROR"));
   io.out(`\n${verdict} ${counts} ${c.dim(`in ${result.durationMs} ms`)}${commit ? c.dim(` · recorded as commit ${commit}`) : ""}`);

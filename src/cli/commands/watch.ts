@@ -3,7 +3,9 @@
  * next save, so a run pays for bundling and the tests, not for a Node start.
  */
 import { watch as chokidar } from "chokidar";
+import { prepareRun } from "../../runner/overlay.js";
 import { startTestProcess, type TestProcess } from "../../runner/run-tests.js";
+import { mark } from "../../runner/trace.js";
 import type { Parsed } from "../command.js";
 import { contextFor, pickTask } from "../context.js";
 import type { IO } from "../io.js";
@@ -17,6 +19,8 @@ export async function run(args: Parsed, io: IO): Promise<number> {
   const task = pickTask(first, args.positionals[0]);
   const dir = first.ws.taskDir(task);
   let ready: TestProcess = startTestProcess();
+  // One run folder for the whole session: a save only copies the edited files into it.
+  const folder = await prepareRun(task, first.curriculum.root, dir);
   let running = false;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
@@ -30,7 +34,7 @@ export async function run(args: Parsed, io: IO): Promise<number> {
     if (io.interactive) io.out("\u001b[2J\u001b[H");
     const proc = ready;
     ready = startTestProcess();
-    await verifyOnce(first, task, io, { testProcess: proc, earlyVerdict: true }).catch((e: unknown) => io.err(String(e)));
+    await verifyOnce(first, task, io, { testProcess: proc, earlyVerdict: true, folder }).catch((e: unknown) => io.err(String(e)));
     io.out(c.dim(`\nwatching ${first.ws.taskPath(task)} — save a file to verify again, Ctrl-C to stop`));
     running = false;
     if (again) {
@@ -44,9 +48,10 @@ export async function run(args: Parsed, io: IO): Promise<number> {
     { ignoreInitial: true, awaitWriteFinish: false },
   );
   watcher.on("all", () => {
+    mark("file change seen");
     // Editors save in bursts (write, rename, chmod): wait for the burst to end.
     clearTimeout(timer);
-    timer = setTimeout(() => void once(), 15);
+    timer = setTimeout(() => void once(), 5);
   });
   await once();
   return new Promise<number>((resolve) => {
@@ -54,6 +59,7 @@ export async function run(args: Parsed, io: IO): Promise<number> {
       void watcher.close();
       ready.kill();
       clearTimeout(timer);
+      void folder.remove();
       io.out(c.dim("\nstopped watching."));
       resolve(0);
     };
