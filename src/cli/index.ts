@@ -39,6 +39,17 @@ export const commands: Record<string, Entry> = {
     summary: "restore the starter; your version stays in git history",
     load: () => import("./commands/reset.js"),
   },
+  drill: {
+    usage: "drill <id> [--count n] [--mode group]",
+    summary: "a short recall game (answers can be piped in)",
+    load: () => import("./commands/drill.js"),
+  },
+  placement: {
+    usage: "placement phase-N",
+    summary: "answer questions to skip what you already know",
+    load: () => import("./commands/placement.js"),
+  },
+  review: { usage: "review", summary: "work through due reviews: drills, then a kata", load: () => import("./commands/review.js") },
   doctor: { usage: "doctor", summary: "check Node, git, the toolchain and services", load: () => import("./commands/doctor.js") },
   dev: {
     usage: "dev check [--filter <id>]",

@@ -30,7 +30,42 @@ export const attemptSchema = z.discriminatedUnion("event", [
     beforePass: z.boolean(),
   }),
   z.object({ v: z.literal(1), event: z.literal("reset"), task: z.string(), at: z.iso.datetime({ offset: true }) }),
+  /** Placement accepted a skip: the task counts as passed, first review one interval later. */
+  z.object({
+    v: z.literal(1),
+    event: z.literal("placed"),
+    task: z.string(),
+    at: z.iso.datetime({ offset: true }),
+    correct: z.number().int(),
+    asked: z.number().int(),
+  }),
+  /** A review began: its drills were played and the exercise reset for the kata. */
+  z.object({
+    v: z.literal(1),
+    event: z.literal("review"),
+    task: z.string(),
+    at: z.iso.datetime({ offset: true }),
+    drillsCorrect: z.number().int(),
+    drillsAsked: z.number().int(),
+    timeboxMinutes: z.number().int(),
+  }),
+  /** A drill played; kept under the pseudo-task "_drills". */
+  z.object({
+    v: z.literal(1),
+    event: z.literal("drill"),
+    task: z.literal("_drills"),
+    drill: z.string(),
+    at: z.iso.datetime({ offset: true }),
+    mode: z.enum(["practice", "placement", "review"]),
+    asked: z.number().int(),
+    correct: z.number().int(),
+    best: z.number().int(),
+    durationMs: z.number().int(),
+  }),
 ]);
+
+/** The pseudo-task drill records are filed under. */
+export const DRILLS_TASK = "_drills";
 
 export type Attempt = z.infer<typeof attemptSchema>;
 export type VerifyAttempt = Extract<Attempt, { event: "verify" }>;

@@ -94,6 +94,18 @@ export const catalogue = {
     what: (p) => `TS_DOJO_NOW="${p.value}" is not an ISO date-time.`,
     next: () => "Use a value like 2026-12-01T09:00:00Z, or unset it.",
   },
+  UnknownDrill: {
+    title: "No such drill",
+    exit: 2,
+    what: (p) => `"${p.drill}" is not a drill of this curriculum. Drills: ${p.list}.`,
+    next: () => "Pick one from the list, e.g. `ts-dojo drill http-status-match`.",
+  },
+  NoPlacement: {
+    title: "No such phase",
+    exit: 2,
+    what: (p) => `"${p.phase}" is not a phase of this curriculum (phases: ${p.list}).`,
+    next: () => "Run e.g. `ts-dojo placement phase-0`.",
+  },
   NothingToDo: {
     title: "Nothing to do",
     exit: 2,

@@ -42,6 +42,12 @@ export function progressOf(task: Task, records: readonly Attempt[]): TaskProgres
   const sorted = records.filter((r) => r.task === task.id).sort((a, b) => a.at.localeCompare(b.at));
   for (const r of sorted) {
     if (r.event === "hint") hintsUsed = Math.max(hintsUsed, r.index + 1);
+    if (r.event === "placed" && (state === "new" || state === "learning")) {
+      // Placement vouches for the task: passed, with its first review one interval out.
+      state = "passed";
+      due = addMs(new Date(r.at), ladder[0]);
+      continue;
+    }
     if (r.event !== "verify" || r.result === "error") continue;
     const at = new Date(r.at);
     attempts++;

@@ -62,6 +62,18 @@ export function commitMessage(a: Attempt, attemptPath: string): string {
     case "reset":
       subject = `reset ${a.task}: starter restored`;
       break;
+    case "placed":
+      subject = `placement ${a.task}: placed (${a.correct}/${a.asked} right)`;
+      trailers.push(["Dojo-Result", "placed"]);
+      break;
+    case "review":
+      subject = `review ${a.task}: drills ${a.drillsCorrect}/${a.drillsAsked}, kata started (${a.timeboxMinutes} min)`;
+      break;
+    case "drill":
+      subject = `drill ${a.drill}: ${a.correct}/${a.asked} (${a.mode})`;
+      trailers.splice(0, 1, ["Dojo-Drill", a.drill]);
+      trailers.push(["Dojo-Score", `${a.correct}/${a.asked}`]);
+      break;
   }
   trailers.push(["Dojo-Attempt", attemptPath]);
   return `${subject}\n\n${trailers.map(([k, v]) => `${k}: ${v}`).join("\n")}\n`;
