@@ -5,10 +5,12 @@ import { type Curriculum, resolveTaskId, suggestTask, type Task } from "../core/
 import { DojoError } from "../core/errors.js";
 import { type CourseProgress, courseProgress } from "../core/mastery.js";
 import { formatProblem } from "../core/problem.js";
+import type { SchedulerConfig } from "../core/schedule.js";
 import { type RecordSet, readAttempts } from "../store/attempts.js";
 import { loadCurriculumCached } from "../store/curriculum-cache.js";
 import { curriculumRoot } from "../store/paths.js";
 import { findWorkspace, type Workspace } from "../store/workspace.js";
+import { readWorkspaceConfig } from "../store/workspace-config.js";
 import type { IO } from "./io.js";
 
 /**
@@ -34,6 +36,7 @@ async function workspaceCurriculum(ws: Workspace): Promise<string | undefined> {
 
 export interface Context {
   readonly curriculum: Curriculum;
+  readonly config: SchedulerConfig;
   readonly ws: Workspace;
   readonly records: RecordSet;
   readonly progress: CourseProgress;
@@ -42,11 +45,11 @@ export interface Context {
 export async function contextFor(io: IO): Promise<Context> {
   const ws = await findWorkspace(io.cwd);
   const curriculum = await curriculumFor(io, ws);
-  const records = await readAttempts(ws);
+  const [records, config] = await Promise.all([readAttempts(ws), readWorkspaceConfig(ws)]);
   if (records.rebuiltCache)
     io.err(io.color.yellow(`note: .ts-dojo/state.json was unreadable; rebuilt it from ${records.records.length} attempt records.`));
   for (const f of records.skipped) io.err(io.color.yellow(`note: skipped ${f}: it is not a valid attempt record (left untouched).`));
-  return { curriculum, ws, records, progress: courseProgress(curriculum.tasks, records.records, io.now()) };
+  return { curriculum, ws, records, config, progress: courseProgress(curriculum.tasks, records.records, io.now(), config) };
 }
 
 /** The task named on the command line, or the current task when none is. */

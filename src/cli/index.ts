@@ -49,6 +49,7 @@ export const commands: Record<string, Entry> = {
     summary: "answer questions to skip what you already know",
     load: () => import("./commands/placement.js"),
   },
+  stats: { usage: "stats", summary: "reviews done, calibration per stage, the next 30 days", load: () => import("./commands/stats.js") },
   review: { usage: "review", summary: "work through due reviews: drills, then a kata", load: () => import("./commands/review.js") },
   doctor: { usage: "doctor", summary: "check Node, git, the toolchain and services", load: () => import("./commands/doctor.js") },
   dev: {

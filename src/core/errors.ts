@@ -106,6 +106,12 @@ export const catalogue = {
     what: (p) => `"${p.phase}" is not a phase of this curriculum (phases: ${p.list}).`,
     next: () => "Run e.g. `ts-dojo placement phase-0`.",
   },
+  BadConfig: {
+    title: "ts-dojo.yaml has errors",
+    exit: 2,
+    what: (p) => String(p.list),
+    next: () => "Fix the lines above (or delete ts-dojo.yaml to use the defaults).",
+  },
   NothingToDo: {
     title: "Nothing to do",
     exit: 2,

@@ -11,6 +11,7 @@
 import type { Attempt } from "./attempt.js";
 import type { Task } from "./curriculum.js";
 import { parseDuration } from "./duration.js";
+import { DEFAULT_SCHEDULER, type Grade, Memory, type SchedulerConfig } from "./schedule.js";
 
 export type MasteryState = "new" | "learning" | "passed" | "reviewing" | "mastered";
 
@@ -29,8 +30,33 @@ export interface TaskProgress {
   readonly lapses: number;
 }
 
-export function progressOf(task: Task, records: readonly Attempt[]): TaskProgress {
+/** One review of a task: when, at which stage, how it went, and what FSRS expected. */
+export interface ReviewEvent {
+  readonly task: string;
+  readonly at: Date;
+  /** Stage before the review (0 = the first review after the first pass). */
+  readonly stage: number;
+  readonly grade: Grade;
+  readonly passed: boolean;
+  readonly predictedRecall: number;
+  /** Scheduled days after this review (the next interval). */
+  readonly intervalDays: number;
+}
+
+export function progressOf(task: Task, records: readonly Attempt[], config: SchedulerConfig = DEFAULT_SCHEDULER): TaskProgress {
+  return historyOf(task, records, config).progress;
+}
+
+/** Walk a task's records in time order: its progress now, and every review on the way. */
+export function historyOf(
+  task: Task,
+  records: readonly Attempt[],
+  config: SchedulerConfig = DEFAULT_SCHEDULER,
+): { progress: TaskProgress; reviews: ReviewEvent[]; memory: Memory } {
   const ladder = task.review.map((d) => parseDuration(d) ?? 0);
+  const lastRungDays = (ladder[ladder.length - 1] ?? 0) / DAY;
+  const memory = new Memory(config.retention);
+  const reviews: ReviewEvent[] = [];
   let state: MasteryState = "new";
   let stage = 0;
   let due: Date | undefined;
@@ -39,12 +65,49 @@ export function progressOf(task: Task, records: readonly Attempt[]): TaskProgres
   let lapses = 0;
   let lastResult: TaskProgress["lastResult"];
   let lastAt: Date | undefined;
+  // Since the last scheduling event: anything that makes a pass "Hard".
+  let struggled = false;
   const sorted = records.filter((r) => r.task === task.id).sort((a, b) => a.at.localeCompare(b.at));
+
+  const schedule = (at: Date, grade: Grade, passed: boolean) => {
+    const predicted = memory.recall(at);
+    const before = stage;
+    const next = memory.review(at, grade);
+    if (state !== "new" && state !== "learning") {
+      if (passed) stage++;
+      else {
+        lapses++;
+        stage = Math.max(0, stage - 1);
+      }
+    }
+    if (config.scheduler === "fsrs") {
+      state =
+        !passed && state === "learning"
+          ? "learning"
+          : stage === 0
+            ? "passed"
+            : next.intervalDays >= lastRungDays
+              ? "mastered"
+              : "reviewing";
+      due = state === "mastered" ? undefined : next.due;
+    } else {
+      state = stage === 0 ? "passed" : stage >= ladder.length ? "mastered" : "reviewing";
+      due = state === "mastered" ? undefined : addMs(at, ladder[stage]);
+    }
+    reviews.push({ task: task.id, at, stage: before, grade, passed, predictedRecall: predicted, intervalDays: next.intervalDays });
+    struggled = false;
+  };
+
   for (const r of sorted) {
-    if (r.event === "hint") hintsUsed = Math.max(hintsUsed, r.index + 1);
+    if (r.event === "hint") {
+      hintsUsed = Math.max(hintsUsed, r.index + 1);
+      struggled = true;
+    }
+    if (r.event === "solution") struggled = true;
     if (r.event === "placed" && (state === "new" || state === "learning")) {
       // Placement vouches for the task: passed, with its first review one interval out.
       state = "passed";
+      memory.review(new Date(r.at), "good");
       due = addMs(new Date(r.at), ladder[0]);
       continue;
     }
@@ -55,21 +118,31 @@ export function progressOf(task: Task, records: readonly Attempt[]): TaskProgres
     lastAt = at;
     const passed = r.result === "passed";
     if (state === "new" || state === "learning") {
-      state = passed ? "passed" : "learning";
-      if (passed) due = addMs(at, ladder[0]);
-    } else if (state !== "mastered" && due && at >= due) {
-      if (passed) stage++;
-      else {
-        lapses++;
-        stage = Math.max(0, stage - 1);
+      if (!passed) {
+        state = "learning";
+        struggled = true;
+        continue;
       }
-      state = stage === 0 ? "passed" : stage >= ladder.length ? "mastered" : "reviewing";
-      due = state === "mastered" ? undefined : addMs(at, ladder[stage]);
+      const grade: Grade = struggled || r.hintsUsed > 0 || r.solutionSeen ? "hard" : "good";
+      state = "passed";
+      stage = 0;
+      memory.review(at, grade);
+      due = addMs(at, ladder[0]);
+      struggled = false;
+    } else if ((state as MasteryState) !== "mastered" && due && at >= due) {
+      schedule(at, passed ? (struggled ? "hard" : "good") : "again", passed);
+    } else if (!passed) {
+      struggled = true;
     }
   }
-  return { task: task.id, state, stage, stages: ladder.length, due, attempts, hintsUsed, lastResult, lastAt, lapses };
+  return {
+    progress: { task: task.id, state, stage, stages: ladder.length, due, attempts, hintsUsed, lastResult, lastAt, lapses },
+    reviews,
+    memory,
+  };
 }
 
+const DAY = 86_400_000;
 const addMs = (d: Date, ms: number | undefined) => new Date(d.getTime() + (ms ?? 0));
 
 export const isDone = (p: TaskProgress) => p.state !== "new" && p.state !== "learning";
@@ -85,10 +158,15 @@ export interface CourseProgress {
   readonly upcoming: TaskProgress | undefined;
 }
 
-export function courseProgress(tasks: readonly Task[], records: readonly Attempt[], now: Date): CourseProgress {
+export function courseProgress(
+  tasks: readonly Task[],
+  records: readonly Attempt[],
+  now: Date,
+  config: SchedulerConfig = DEFAULT_SCHEDULER,
+): CourseProgress {
   const byTask = new Map<string, Attempt[]>();
   for (const r of records) byTask.set(r.task, [...(byTask.get(r.task) ?? []), r]);
-  const progress = new Map(tasks.map((t) => [t.id, progressOf(t, byTask.get(t.id) ?? [])]));
+  const progress = new Map(tasks.map((t) => [t.id, progressOf(t, byTask.get(t.id) ?? [], config)]));
   const all = [...progress.values()];
   const byDue = (a: TaskProgress, b: TaskProgress) => (a.due?.getTime() ?? 0) - (b.due?.getTime() ?? 0);
   return {

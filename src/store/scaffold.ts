@@ -26,6 +26,7 @@ export function workspaceTsconfig(): string {
 
 export const gitignore = `node_modules/
 .ts-dojo/state.json
+.ts-dojo/config-cache.json
 .ts-dojo/*.lock
 `;
 

@@ -37,9 +37,7 @@ export async function run(args: Parsed, io: IO): Promise<number> {
   const { curriculum, problems } = await loadCurriculum(root);
   const warnings: Problem[] = [];
   if (curriculum) {
-    problems.push(...checkRules(curriculum, ["drillsExist"]));
-    // Drill files are still being written for some tasks; until then a missing one is a warning.
-    warnings.push(...checkRules(curriculum).filter((p) => p.message.startsWith("drill ")));
+    problems.push(...checkRules(curriculum));
     problems.push(...(await lessonProblems(curriculum, (args.values.seeds as string | undefined) || io.env.TS_DOJO_SEEDS || undefined)));
     problems.push(...(await drillProblems(curriculum, !args.values["no-run"])));
     for (const phase of curriculum.phases) {

@@ -3,10 +3,12 @@ import { cp, mkdir, readdir, stat, symlink, writeFile } from "node:fs/promises";
 import { basename, join, relative, resolve } from "node:path";
 import { DojoError } from "../../core/errors.js";
 import { courseProgress } from "../../core/mastery.js";
+import { DEFAULT_CONFIG_YAML } from "../../core/workspace-config.js";
 import { git } from "../../store/git.js";
 import { packageRoot } from "../../store/paths.js";
 import { composeYaml, gitignore, workspacePackageJson, workspaceReadme, workspaceTsconfig } from "../../store/scaffold.js";
 import { workspaceAt } from "../../store/workspace.js";
+import { CONFIG_FILE } from "../../store/workspace-config.js";
 import type { Parsed } from "../command.js";
 import { curriculumFor } from "../context.js";
 import type { IO } from "../io.js";
@@ -42,6 +44,7 @@ export async function run(args: Parsed, io: IO): Promise<number> {
     writeFile(join(dir, "tsconfig.json"), workspaceTsconfig()),
     writeFile(join(dir, ".gitignore"), gitignore),
     writeFile(join(dir, "compose.yaml"), composeYaml),
+    writeFile(join(dir, CONFIG_FILE), DEFAULT_CONFIG_YAML),
     writeFile(join(dir, "README.md"), workspaceReadme(curriculum.course.title)),
     writeFile(join(ws.meta, "workspace.json"), workspaceJson(io, curriculum)),
   ]);

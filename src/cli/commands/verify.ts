@@ -32,7 +32,7 @@ export async function run(args: Parsed, io: IO): Promise<number> {
 }
 
 /** What a verify needs; the attempt records are read after the run, off the feedback path. */
-type Base = Pick<Context, "curriculum" | "ws">;
+type Base = Pick<Context, "curriculum" | "ws" | "config">;
 
 /** One verify, shared with watch mode (which hands in a pre-started test process). */
 export async function verifyOnce(
@@ -89,7 +89,7 @@ export async function verifyOnce(
   printDetails(result, io, mapPath);
 
   const { records } = await readAttempts(ws);
-  const prior = progressOf(task, records);
+  const prior = progressOf(task, records, ctx.config);
   const solutionSeen = records.some((r) => r.task === task.id && r.event === "solution");
   const attempt = verifyRecord(
     task.id,
@@ -104,7 +104,7 @@ export async function verifyOnce(
   mark("recorded");
   if (interrupted) return 130;
   const now = [...records, attempt];
-  printVerdict(result, progressOf(task, now), io, saved.commit);
+  printVerdict(result, progressOf(task, now, ctx.config), io, saved.commit);
   nextStep(ctx.curriculum.tasks, now, task, result, io);
   return result.status === "passed" ? 0 : result.status === "failed" ? 1 : 2;
 }
