@@ -13,6 +13,8 @@ export interface IO {
   readonly interactive: boolean;
   readonly color: Colors;
   readonly now: () => Date;
+  /** Ask for a line of text, offering a default; only called when interactive. undefined = cancelled. */
+  readonly ask: (question: string, initial: string) => Promise<string | undefined>;
   /** Ask a yes/no question; only called when interactive. */
   readonly confirm: (question: string) => Promise<boolean>;
   /** Terminal width for wrapping. */
@@ -36,6 +38,11 @@ export function processIO(): IO {
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     color: createColors(useColor || process.env.FORCE_COLOR === "1"),
     now: clockFromEnv(process.env),
+    ask: async (question, initial) => {
+      const { text, isCancel } = await import("@clack/prompts");
+      const answer = await text({ message: question, initialValue: initial });
+      return isCancel(answer) ? undefined : String(answer);
+    },
     confirm: async (question) => {
       const { confirm, isCancel } = await import("@clack/prompts");
       const answer = await confirm({ message: question, initialValue: false });

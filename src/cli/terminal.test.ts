@@ -79,3 +79,21 @@ test("solution --force asks before showing, and shows on yes", { skip: !hasTmux 
   assert.match(await screen(), /return 42/);
   assert.match(await screen(), /Your files are unchanged/);
 });
+
+test("init at a terminal asks where to put the workspace", { skip: !hasTmux }, async () => {
+  await tmux("send-keys", "-t", session, "clear", "Enter");
+  await type("cd .. && rm -rf asked");
+  await type(`node ${BIN} init`);
+  await waitFor(
+    async () => (await screen()).includes("Where should your dojo live?"),
+    () => "",
+  );
+  // Replace the offered default with our own folder name.
+  await tmux("send-keys", "-t", session, "C-u");
+  await type("asked");
+  await waitFor(
+    async () => (await screen()).includes("Created your dojo in asked"),
+    () => "",
+  );
+  assert.match(await screen(), /Current task: 0\.1-add/);
+});

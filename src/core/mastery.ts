@@ -67,6 +67,7 @@ export function historyOf(
   let lastAt: Date | undefined;
   // Since the last scheduling event: anything that makes a pass "Hard".
   let struggled = false;
+  let timeboxEnds: number | undefined;
   const sorted = records.filter((r) => r.task === task.id).sort((a, b) => a.at.localeCompare(b.at));
 
   const schedule = (at: Date, grade: Grade, passed: boolean) => {
@@ -104,6 +105,8 @@ export function historyOf(
       struggled = true;
     }
     if (r.event === "solution") struggled = true;
+    // A kata finished after its time box counts as a struggle: the pass is rated Hard.
+    if (r.event === "review") timeboxEnds = new Date(r.at).getTime() + r.timeboxMinutes * 60_000;
     if (r.event === "placed" && (state === "new" || state === "learning")) {
       // Placement vouches for the task: passed, with its first review one interval out.
       state = "passed";
@@ -130,7 +133,9 @@ export function historyOf(
       due = addMs(at, ladder[0]);
       struggled = false;
     } else if ((state as MasteryState) !== "mastered" && due && at >= due) {
-      schedule(at, passed ? (struggled ? "hard" : "good") : "again", passed);
+      const late = timeboxEnds !== undefined && at.getTime() > timeboxEnds;
+      schedule(at, passed ? (struggled || late ? "hard" : "good") : "again", passed);
+      timeboxEnds = undefined;
     } else if (!passed) {
       struggled = true;
     }

@@ -35,6 +35,7 @@ const v = (days: number, result: "passed" | "failed", hintsUsed = 0): Attempt =>
   solutionSeen: false,
   curriculumVersion: "1",
 });
+const PINNED = ["2026-01-09", "2026-01-12", "2026-01-13", "2026-01-16", "2026-01-21"];
 const ladder: SchedulerConfig = { scheduler: "ladder", retention: 0.9 };
 const fsrs: SchedulerConfig = { scheduler: "fsrs", retention: 0.9 };
 const dueDay = (records: Attempt[], config: SchedulerConfig) => {
@@ -98,6 +99,34 @@ describe("fsrs", () => {
     assert.equal(clean.at(-1)?.grade, "good");
     assert.equal(struggled.at(-1)?.grade, "hard");
     assert.ok((struggled.at(-1)?.intervalDays ?? 99) < (clean.at(-1)?.intervalDays ?? 0));
+  });
+
+  test("a kata passed after its time box is rated Hard", () => {
+    const review = (days: number): Attempt => ({
+      v: 1,
+      event: "review",
+      task: task.id,
+      at: iso(days),
+      drillsCorrect: 3,
+      drillsAsked: 3,
+      timeboxMinutes: 20,
+    });
+    const inTime = historyOf(task, [v(0, "passed"), review(3), v(3 + 10 / 1440, "passed")], fsrs).reviews.at(-1);
+    const overTime = historyOf(task, [v(0, "passed"), review(3), v(3 + 45 / 1440, "passed")], fsrs).reviews.at(-1);
+    assert.equal(inTime?.grade, "good");
+    assert.equal(overTime?.grade, "hard");
+  });
+
+  test("a scripted history gives these exact FSRS due dates (pinned: a change here changes every learner's schedule)", () => {
+    const life: Attempt[] = [v(0, "passed")];
+    const dues: string[] = [];
+    for (const outcome of ["failed", "passed", "failed", "passed", "passed"] as const) {
+      const day = dueDay(life, fsrs);
+      if (day === undefined) break;
+      life.push(v(day, outcome));
+      dues.push(progressOf(task, life, fsrs).due?.toISOString().slice(0, 10) ?? "none");
+    }
+    assert.deepEqual(dues, PINNED);
   });
 
   test("higher desired retention means earlier reviews", () => {

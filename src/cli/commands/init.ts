@@ -21,7 +21,13 @@ const LINKED = ["ts-dojo", "@types/node", "fast-check", "yaml"];
 
 export async function run(args: Parsed, io: IO): Promise<number> {
   const c = io.color;
-  const dir = resolve(io.cwd, args.positionals[0] ?? "my-dojo");
+  // At a terminal, ask where to put it; in scripts and CI, the default needs no answer.
+  const chosen = args.positionals[0] ?? (io.interactive ? await io.ask("Where should your dojo live?", "my-dojo") : "my-dojo");
+  if (chosen === undefined || chosen.trim() === "") {
+    io.out("Cancelled; nothing was created.");
+    return 0;
+  }
+  const dir = resolve(io.cwd, chosen.trim());
   if (await stat(join(dir, ".ts-dojo", "workspace.json")).catch(() => undefined)) {
     io.out(`${c.dim(dir)} is already a dojo workspace; nothing to do.`);
     return 0;
