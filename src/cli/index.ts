@@ -51,6 +51,11 @@ export const commands: Record<string, Entry> = {
   },
   stats: { usage: "stats", summary: "reviews done, calibration per stage, the next 30 days", load: () => import("./commands/stats.js") },
   review: { usage: "review", summary: "work through due reviews: drills, then a kata", load: () => import("./commands/review.js") },
+  serve: {
+    usage: "serve [--port N] [--no-open]",
+    summary: "the local web app: dashboard, lessons, a Verify button",
+    load: () => import("./commands/serve.js"),
+  },
   doctor: { usage: "doctor", summary: "check Node, git, the toolchain and services", load: () => import("./commands/doctor.js") },
   dev: {
     usage: "dev check [--filter <id>]",

@@ -4,13 +4,11 @@ import type { Attempt } from "../../core/attempt.js";
 import type { Task } from "../../core/curriculum.js";
 import { relative } from "../../core/duration.js";
 import { progressOf } from "../../core/mastery.js";
-import { verifyRecord } from "../../core/record.js";
 import type { RunFolder } from "../../runner/overlay.js";
 import { type RunResult, runTask } from "../../runner/run-task.js";
 import { startTestProcess, type TestProcess } from "../../runner/run-tests.js";
 import { mark } from "../../runner/trace.js";
-import { readAttempts } from "../../store/attempts.js";
-import { preloadRecording, record } from "../../store/record.js";
+import { preloadRecording, recordVerify } from "../../store/record.js";
 import type { Parsed } from "../command.js";
 import { type Context, contextFor, pickTask } from "../context.js";
 import type { IO } from "../io.js";
@@ -88,24 +86,14 @@ export async function verifyOnce(
   const mapPath = (p: string) => relPath(io.cwd, `${ws.taskDir(task)}/${p}`) || p;
   printDetails(result, io, mapPath);
 
-  const { records } = await readAttempts(ws);
-  const prior = progressOf(task, records, ctx.config);
-  const solutionSeen = records.some((r) => r.task === task.id && r.event === "solution");
-  const attempt = verifyRecord(
-    task.id,
-    { status: result.status, tests: result.tests, typeErrors: result.typeErrors.length, durationMs: result.durationMs },
-    io.now(),
-    { hintsUsed: prior.hintsUsed, solutionSeen, curriculumVersion: curriculum.course.version },
-  );
-  const saved = await record(ws, attempt, ws.taskPath(task)).finally(() => {
+  const saved = await recordVerify(ctx, task, result, io.now()).finally(() => {
     process.off("SIGINT", onInterrupt);
     process.off("SIGTERM", onInterrupt);
   });
   mark("recorded");
   if (interrupted) return 130;
-  const now = [...records, attempt];
-  printVerdict(result, progressOf(task, now, ctx.config), io, saved.commit);
-  nextStep(ctx.curriculum.tasks, now, task, result, io);
+  printVerdict(result, saved.progress, io, saved.commit);
+  nextStep(ctx.curriculum.tasks, saved.records, task, result, io);
   return result.status === "passed" ? 0 : result.status === "failed" ? 1 : 2;
 }
 

@@ -1,0 +1,111 @@
+/** The web app in-process with app.request(): pages, the Verify stream, hints, and the guard. */
+import assert from "node:assert/strict";
+import { copyFile } from "node:fs/promises";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { createColors } from "picocolors";
+import type { IO } from "../cli/io.js";
+import { MINI, tempWorkspace } from "../testing/cli.js";
+import { createApp } from "./app.js";
+
+const PORT = 4873;
+const SECRET = "s3cret-for-tests";
+let ws: string;
+let cleanup: () => Promise<void>;
+let app: ReturnType<typeof createApp>;
+const host = { host: `127.0.0.1:${PORT}` };
+
+before(async () => {
+  ({ dir: ws, cleanup } = await tempWorkspace());
+  const io: IO = {
+    cwd: ws,
+    env: { ...process.env, TS_DOJO_CURRICULUM: MINI },
+    out: () => {},
+    err: () => {},
+    interactive: false,
+    color: createColors(false),
+    now: () => new Date("2026-04-01T09:00:00Z"),
+    confirm: async () => false,
+    ask: async () => undefined,
+    columns: 100,
+  };
+  app = createApp({ io, port: () => PORT, secret: SECRET });
+});
+after(() => cleanup());
+
+describe("pages", () => {
+  test("the dashboard shows every phase and task with its state, and the current task", async () => {
+    const res = await app.request("/", { headers: host });
+    assert.equal(res.status, 200);
+    const body = await res.text();
+    assert.match(body, /Phase 0 · Fixture phase/);
+    assert.match(body, /href="\/task\/0\.1-add"/);
+    assert.match(body, /class="state new">not started/);
+    assert.match(body, /Current task/);
+    assert.equal(res.headers.get("access-control-allow-origin"), null);
+  });
+
+  test("the task page renders the lesson with its diagram, criteria, verify button and reading", async () => {
+    const body = await (await app.request("/task/0.1-add", { headers: host })).text();
+    assert.match(body, /phase 0 · 0\.1-add/);
+    assert.match(body, /<pre><code class="language-text">/);
+    assert.match(body, /Mastery criteria/);
+    assert.match(body, /data-verify="0\.1-add"/);
+    assert.match(body, /Show hint 1 of 2/);
+  });
+
+  test("an unknown task is a 404 page, not a crash", async () => {
+    const res = await app.request("/task/9.9-nope", { headers: host });
+    assert.equal(res.status, 404);
+  });
+});
+
+describe("security", () => {
+  test("a request with a foreign Host is refused (DNS rebinding)", async () => {
+    for (const h of ["evil.example:4873", "127.0.0.1:9999", "localhost"]) {
+      const res = await app.request("/", { headers: { host: h } });
+      assert.equal(res.status, 403, h);
+    }
+  });
+
+  test("a state-changing request without the secret is refused", async () => {
+    const res = await app.request("/api/hint/0.1-add", { method: "POST", headers: host });
+    assert.equal(res.status, 403);
+    const wrong = await app.request("/api/hint/0.1-add", { method: "POST", headers: { ...host, "x-dojo-secret": "guess" } });
+    assert.equal(wrong.status, 403);
+  });
+
+  test("a cross-origin POST is refused even with the cookie a browser would attach", async () => {
+    const res = await app.request("/api/verify/0.1-add", {
+      method: "POST",
+      headers: { ...host, origin: "https://evil.example", cookie: `dojo_secret=${SECRET}` },
+    });
+    assert.equal(res.status, 403);
+    assert.equal(res.headers.get("access-control-allow-origin"), null);
+  });
+
+  test("opening the printed URL sets the secret cookie; same-origin requests with it are served", async () => {
+    const first = await app.request(`/?secret=${SECRET}`, { headers: host });
+    assert.match(first.headers.get("set-cookie") ?? "", /dojo_secret=s3cret-for-tests; .*HttpOnly/i);
+    const res = await app.request("/api/hint/0.1-add", {
+      method: "POST",
+      headers: { ...host, origin: `http://${host.host}`, cookie: `dojo_secret=${SECRET}` },
+    });
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { hint: "Use the + operator.", more: true });
+  });
+});
+
+test("Verify streams each test, then the verdict, and records the attempt", async () => {
+  const post = () => app.request("/api/verify/0.1-add", { method: "POST", headers: { ...host, "x-dojo-secret": SECRET } });
+  const failing = await (await post()).text();
+  assert.match(failing, /event: test\ndata: \{"name":"adds small numbers","ok":false/);
+  assert.match(failing, /event: done\ndata: \{"status":"failed","summary":"FAILED 0\/3 tests passed/);
+  await copyFile(join(MINI, "phase-0/0.1-add/solution/src/add.ts"), join(ws, "exercises/phase-0/0.1-add/src/add.ts"));
+  const passing = await (await post()).text();
+  assert.equal(passing.match(/event: test/g)?.length, 3);
+  assert.match(passing, /"status":"passed","summary":"PASSED 3\/3 tests passed · next review 2026-04-04"/);
+  const page = await (await app.request("/task/0.1-add", { headers: host })).text();
+  assert.match(page, /<td class="pass">passed<\/td><td>3\/3<\/td>/);
+  assert.match(page, /<td class="fail">failed<\/td><td>0\/3<\/td>/);
+});

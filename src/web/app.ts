@@ -1,0 +1,119 @@
+/**
+ * The local web app: Hono, pages rendered on the server, one small client script. Every request
+ * passes the guard (loopback Host only, launch secret on state changes, no CORS).
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Hono } from "hono";
+import { html } from "hono/html";
+import { streamSSE } from "hono/streaming";
+import { contextFor, pickTask } from "../cli/context.js";
+import type { IO } from "../cli/io.js";
+import type { Task } from "../core/curriculum.js";
+import { statsOf } from "../core/stats.js";
+import { runTask } from "../runner/run-task.js";
+import { record, recordVerify } from "../store/record.js";
+import { js } from "./assets/client.js";
+import { css } from "./assets/style.js";
+import { guard } from "./security.js";
+import { dashboard, layout, taskPage } from "./views.js";
+
+export interface AppOptions {
+  /** Where and when: the workspace folder, the environment, the clock. */
+  readonly io: Pick<IO, "cwd" | "env" | "now" | "err" | "out" | "color" | "interactive" | "columns" | "confirm" | "ask">;
+  readonly port: () => number;
+  readonly secret: string;
+}
+
+export function createApp(opts: AppOptions): Hono {
+  const app = new Hono();
+  const io = opts.io as IO;
+  app.use("*", guard({ port: opts.port, secret: opts.secret }));
+
+  app.get("/assets/style.css", (c) => c.body(css, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "max-age=3600" }));
+  app.get("/assets/client.js", (c) =>
+    c.body(js, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "max-age=3600" }),
+  );
+
+  app.get("/", async (c) => {
+    const ctx = await contextFor(io);
+    const now = io.now();
+    const { forecast } = statsOf(ctx.curriculum.tasks, ctx.records.records, now, ctx.config);
+    return c.html(
+      layout("Dashboard", dashboard({ curriculum: ctx.curriculum, progress: ctx.progress, records: ctx.records.records, forecast, now })),
+    );
+  });
+
+  app.get("/task/:id", async (c) => {
+    const ctx = await contextFor(io);
+    const task = findTask(ctx, c.req.param("id"));
+    if (!task) return c.html(layout("Not found", html`<p>No task "${c.req.param("id")}". <a href="/">Back to the dashboard</a>.</p>`), 404);
+    const { marked } = await import("marked");
+    const lessonHtml = await marked.parse(await readFile(join(ctx.curriculum.root, task.dir, "lesson.md"), "utf8"));
+    const progress = ctx.progress.tasks.get(task.id);
+    if (!progress) return c.notFound();
+    const history = ctx.records.records
+      .filter((r): r is Extract<typeof r, { event: "verify" }> => r.task === task.id && r.event === "verify")
+      .reverse();
+    return c.html(
+      layout(
+        task.title,
+        taskPage({ task, lessonHtml, progress, history, hintsShown: task.hints.slice(0, progress.hintsUsed), now: io.now() }),
+      ),
+    );
+  });
+
+  app.post("/api/verify/:id", async (c) => {
+    const ctx = await contextFor(io);
+    const task = findTask(ctx, c.req.param("id"));
+    if (!task) return c.json({ error: "no such task" }, 404);
+    return streamSSE(c, async (stream) => {
+      const controller = new AbortController();
+      stream.onAbort(() => controller.abort());
+      const result = await runTask({
+        task,
+        curriculumRoot: ctx.curriculum.root,
+        subjectDir: ctx.ws.taskDir(task),
+        signal: controller.signal,
+        onTest: (t) => {
+          const failure = t.failure
+            ? [
+                t.failure.message,
+                t.failure.expected !== undefined ? `expected: ${t.failure.expected}\nactual:   ${t.failure.actual}` : "",
+                t.failure.location ? `at ${t.failure.location}` : "",
+              ]
+                .filter(Boolean)
+                .join("\n")
+            : undefined;
+          void stream.writeSSE({ event: "test", data: JSON.stringify({ name: t.name, ok: t.ok, failure }) });
+        },
+      });
+      if (result.status === "cancelled") return;
+      const saved = await recordVerify(ctx, task, result, io.now());
+      const ran = result.tests.filter((t) => !t.skip);
+      const passed = ran.filter((t) => t.ok).length;
+      const summary = `${result.status.toUpperCase()} ${passed}/${ran.length} tests passed${result.typeErrors.length ? `, ${result.typeErrors.length} type errors` : ""}${result.reason ? ` — ${result.reason}` : ""}${saved.progress.due && result.status === "passed" ? ` · next review ${saved.progress.due.toISOString().slice(0, 10)}` : ""}`;
+      await stream.writeSSE({ event: "done", data: JSON.stringify({ status: result.status, summary, commit: saved.commit }) });
+    });
+  });
+
+  app.post("/api/hint/:id", async (c) => {
+    const ctx = await contextFor(io);
+    const task = findTask(ctx, c.req.param("id"));
+    if (!task) return c.json({ error: "no such task" }, 404);
+    const used = ctx.progress.tasks.get(task.id)?.hintsUsed ?? 0;
+    if (used >= task.hints.length) return c.json({ hint: null, more: false });
+    await record(ctx.ws, { v: 1, event: "hint", task: task.id, at: io.now().toISOString(), index: used }, ctx.ws.taskPath(task));
+    return c.json({ hint: task.hints[used], more: used + 1 < task.hints.length });
+  });
+
+  return app;
+}
+
+function findTask(ctx: Parameters<typeof pickTask>[0], id: string): Task | undefined {
+  try {
+    return pickTask(ctx, id);
+  } catch {
+    return undefined;
+  }
+}
