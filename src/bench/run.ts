@@ -103,6 +103,64 @@ async function benchWatch(ws: string, task: string): Promise<number[]> {
   return latencies;
 }
 
+/** Fill a workspace with 1,000 attempts, then time the dashboard through the app itself. */
+async function benchDashboard(ws: string) {
+  const { writeAttempt, readAttempts } = await import("../store/attempts.js");
+  const { workspaceAt } = await import("../store/workspace.js");
+  const { verifyRecord } = await import("../core/record.js");
+  const { loadCurriculum } = await import("../store/load-curriculum.js");
+  const { createApp } = await import("../web/app.js");
+  const { createColors } = await import("picocolors");
+  const { curriculum } = await loadCurriculum(join(packageRoot, "curriculum"));
+  const workspace = workspaceAt(ws);
+  const tasks = curriculum?.tasks ?? [];
+  const start = Date.now() - 200 * 86_400_000;
+  for (let i = 0; i < 1000; i++) {
+    const task = tasks[i % tasks.length];
+    if (!task) break;
+    const tests = [{ name: "t", ok: i % 3 !== 0, skip: false }];
+    const at = new Date(start + i * 17_280_000);
+    await writeAttempt(
+      workspace,
+      verifyRecord(task.id, { status: i % 3 ? "passed" : "failed", tests, typeErrors: 0, durationMs: 200 }, at, {
+        hintsUsed: 0,
+        solutionSeen: false,
+        curriculumVersion: "bench",
+      }),
+    );
+  }
+  await readAttempts(workspace);
+  const io = {
+    cwd: ws,
+    env,
+    out: () => {},
+    err: () => {},
+    interactive: false,
+    color: createColors(false),
+    now: () => new Date(),
+    confirm: async () => false,
+    ask: async () => undefined,
+    columns: 100,
+  };
+  const app = createApp({ io, port: () => 4873, secret: "bench" });
+  const get = async (path: string) => {
+    const t = performance.now();
+    const body = await (await app.request(path, { headers: { host: "127.0.0.1:4873" } })).text();
+    return { ms: performance.now() - t, bytes: Buffer.byteLength(body) };
+  };
+  const first = (await get("/")).ms;
+  const times: number[] = [];
+  let page = 0;
+  for (let i = 0; i < 30; i++) {
+    const r = await get("/");
+    times.push(r.ms);
+    page = r.bytes;
+  }
+  const css = (await get("/assets/style.css")).bytes;
+  const js = (await get("/assets/client.js")).bytes;
+  return { median: median(times), first, page, css, js, total: page + css + js };
+}
+
 async function main() {
   const root = await mkdtemp(join(tmpdir(), "ts-dojo-bench-"));
   try {
@@ -131,7 +189,15 @@ async function main() {
     const s = median(status.slice(2));
     console.log("3. ts-dojo status, cold process, full curriculum");
     console.log(`   median ${s.toFixed(0)} ms (a bare node start is ${bare.toFixed(0)} ms here)`);
-    console.log(`   target: ≤ 150 ms → ${s <= 150 ? "met" : "NOT met"}`);
+    console.log(`   target: ≤ 150 ms → ${s <= 150 ? "met" : "NOT met"}\n`);
+
+    const web = await benchDashboard(full);
+    console.log("4. web dashboard, 1,000 recorded attempts (in-process requests)");
+    console.log(`   median ${web.median.toFixed(1)} ms per dashboard response (first, cold: ${web.first.toFixed(0)} ms)`);
+    console.log(
+      `   transfer: page ${(web.page / 1024).toFixed(1)} KB + css ${(web.css / 1024).toFixed(1)} KB + js ${(web.js / 1024).toFixed(1)} KB = ${(web.total / 1024).toFixed(1)} KB`,
+    );
+    console.log(`   targets: ≤ 30 ms → ${web.median <= 30 ? "met" : "NOT met"}; ≤ 150 KB → ${web.total <= 150 * 1024 ? "met" : "NOT met"}`);
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -109,3 +109,45 @@ test("Verify streams each test, then the verdict, and records the attempt", asyn
   assert.match(page, /<td class="pass">passed<\/td><td>3\/3<\/td>/);
   assert.match(page, /<td class="fail">failed<\/td><td>0\/3<\/td>/);
 });
+
+describe("drills and reviews", () => {
+  const post = (path: string, body: unknown) =>
+    app.request(path, {
+      method: "POST",
+      headers: { ...host, "x-dojo-secret": SECRET, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+
+  test("the drill list and the review queue render", async () => {
+    assert.match(await (await app.request("/drills", { headers: host })).text(), /href="\/drill\/parity"/);
+    assert.match(await (await app.request("/reviews", { headers: host })).text(), /Review queue/);
+  });
+
+  test("questions go out without their answers; the server grades, and a finished game is recorded", async () => {
+    const deck = (await (await app.request("/api/drill/parity?seed=4", { headers: host })).json()) as {
+      questions: Array<Record<string, unknown>>;
+    };
+    assert.equal(deck.questions.length, 12);
+    for (const q of deck.questions) {
+      assert.deepEqual(Object.keys(q).sort(), ["kind", "options", "prompt"], "no key, no expected answer");
+    }
+    const first = deck.questions[0] as { prompt: string };
+    const right = /doubled/.test(first.prompt) || Number(/^(\d+)/.exec(first.prompt)?.[1]) % 2 === 1 ? "even" : "odd";
+    assert.deepEqual(
+      await (await post("/api/drill/parity/answer", { seed: 4, index: 0, input: right }))
+        .json()
+        .then((g) => (g as { correct: boolean }).correct),
+      true,
+    );
+    const wrong = (await (
+      await post("/api/drill/parity/answer", { seed: 4, index: 0, input: right === "even" ? "odd" : "even" })
+    ).json()) as { correct: boolean; expected: string; explain: string };
+    assert.equal(wrong.correct, false);
+    assert.equal(wrong.expected, right);
+    assert.match(wrong.explain, /\d/);
+    const done = (await (await post("/api/drill/parity/finish", { asked: 12, correct: 99, best: 3, durationMs: 5000 })).json()) as {
+      commit: string;
+    };
+    assert.match(done.commit, /^[0-9a-f]{7,}$/);
+  });
+});

@@ -9,12 +9,16 @@ import { html } from "hono/html";
 import { streamSSE } from "hono/streaming";
 import { contextFor, pickTask } from "../cli/context.js";
 import type { IO } from "../cli/io.js";
+import { DRILLS_TASK } from "../core/attempt.js";
 import type { Task } from "../core/curriculum.js";
 import { statsOf } from "../core/stats.js";
+import { deck, grade } from "../drills/engine.js";
 import { runTask } from "../runner/run-task.js";
+import { loadDrill } from "../store/load-drills.js";
 import { record, recordVerify } from "../store/record.js";
-import { js } from "./assets/client.js";
+import { drillJs, js } from "./assets/client.js";
 import { css } from "./assets/style.js";
+import { drillList, drillPlayer, reviewQueue } from "./drill-views.js";
 import { guard } from "./security.js";
 import { dashboard, layout, taskPage } from "./views.js";
 
@@ -32,7 +36,7 @@ export function createApp(opts: AppOptions): Hono {
 
   app.get("/assets/style.css", (c) => c.body(css, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "max-age=3600" }));
   app.get("/assets/client.js", (c) =>
-    c.body(js, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "max-age=3600" }),
+    c.body(js + drillJs, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "max-age=3600" }),
   );
 
   app.get("/", async (c) => {
@@ -105,6 +109,76 @@ export function createApp(opts: AppOptions): Hono {
     if (used >= task.hints.length) return c.json({ hint: null, more: false });
     await record(ctx.ws, { v: 1, event: "hint", task: task.id, at: io.now().toISOString(), index: used }, ctx.ws.taskPath(task));
     return c.json({ hint: task.hints[used], more: used + 1 < task.hints.length });
+  });
+
+  app.get("/reviews", async (c) => {
+    const ctx = await contextFor(io);
+    const now = io.now();
+    const upcoming = [...ctx.progress.tasks.values()]
+      .filter((p) => p.due && p.due > now)
+      .sort((a, b) => (a.due?.getTime() ?? 0) - (b.due?.getTime() ?? 0));
+    return c.html(layout("Reviews", reviewQueue(ctx.progress.due, upcoming, now)));
+  });
+
+  app.get("/drills", async (c) => {
+    const ctx = await contextFor(io);
+    const drills = (await Promise.all([...ctx.curriculum.drills].sort().map((id) => loadDrill(ctx.curriculum.root, id)))).flatMap((r) =>
+      r.drill ? [r.drill] : [],
+    );
+    return c.html(layout("Drills", drillList(drills)));
+  });
+
+  app.get("/drill/:id", async (c) => {
+    const ctx = await contextFor(io);
+    const { drill } = await loadDrill(ctx.curriculum.root, c.req.param("id"));
+    if (!drill) return c.html(layout("Not found", html`<p>No drill "${c.req.param("id")}". <a href="/drills">All drills</a>.</p>`), 404);
+    return c.html(layout(drill.title, drillPlayer(drill, io.now().getTime() % 2 ** 31)));
+  });
+
+  // Questions go out without their keys; answers are graded here, by the same engine as the terminal.
+  const questionsFor = async (id: string, seed: number) => {
+    const ctx = await contextFor(io);
+    const { drill } = await loadDrill(ctx.curriculum.root, id);
+    return drill ? { drill, questions: deck(drill, { seed, count: 12 }) } : undefined;
+  };
+
+  app.get("/api/drill/:id", async (c) => {
+    const found = await questionsFor(c.req.param("id"), Number(c.req.query("seed") ?? 0));
+    if (!found) return c.json({ error: "no such drill" }, 404);
+    return c.json({
+      title: found.drill.title,
+      questions: found.questions.map(({ prompt, code, options, kind }) => ({ prompt, code, options, kind })),
+    });
+  });
+
+  app.post("/api/drill/:id/answer", async (c) => {
+    const body = (await c.req.json()) as { seed?: unknown; index?: unknown; input?: unknown };
+    const found = await questionsFor(c.req.param("id"), Number(body.seed ?? 0));
+    const q = found?.questions[Number(body.index)];
+    if (!q) return c.json({ error: "no such question" }, 404);
+    return c.json(grade(q, String(body.input ?? "")));
+  });
+
+  app.post("/api/drill/:id/finish", async (c) => {
+    const body = (await c.req.json()) as { asked?: unknown; correct?: unknown; best?: unknown; durationMs?: unknown };
+    const ctx = await contextFor(io);
+    if (!ctx.curriculum.drills.has(c.req.param("id"))) return c.json({ error: "no such drill" }, 404);
+    const n = (v: unknown) => Math.max(0, Math.floor(Number(v) || 0));
+    const asked = n(body.asked);
+    const attempt = {
+      v: 1,
+      event: "drill",
+      task: DRILLS_TASK,
+      drill: c.req.param("id"),
+      at: io.now().toISOString(),
+      mode: "practice",
+      asked,
+      correct: Math.min(n(body.correct), asked),
+      best: n(body.best),
+      durationMs: n(body.durationMs),
+    } as const;
+    const saved = await record(ctx.ws, attempt, `.ts-dojo/attempts/${DRILLS_TASK}`);
+    return c.json({ commit: saved.commit });
   });
 
   return app;

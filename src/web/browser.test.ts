@@ -83,6 +83,19 @@ test("dashboard → task → Verify fails → fix → Verify passes, live, in Ch
   await page.waitForSelector("#hints li");
   assert.equal(await page.locator("#hints li").first().textContent(), "Use the + operator.");
 
+  // A drill with the keyboard only: number keys pick, Enter moves on.
+  await page.goto(url.replace(/\/\?.*/, "/drill/parity"));
+  await page.waitForSelector("ol.options button");
+  for (let i = 0; i < 12; i++) {
+    await page.waitForSelector("ol.options button:focus");
+    await page.keyboard.press("1");
+    await page.waitForSelector(".feedback.pass, .feedback.fail");
+    await page.keyboard.press("Enter");
+  }
+  await page.waitForSelector("p.verdict");
+  assert.match((await page.locator("p.verdict").textContent()) ?? "", /^\d+ \/ 12 right · best streak \d+$/);
+  await page.screenshot({ path: join(ARTIFACTS, "drill-done.png"), fullPage: true });
+
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, colorScheme: "dark" });
   await phone.goto(url.replace(/\/\?.*/, "/task/0.1-add"));
   await phone.screenshot({ path: join(ARTIFACTS, "task-phone-dark.png"), fullPage: true });

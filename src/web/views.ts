@@ -12,7 +12,7 @@ export function layout(title: string, body: Html): Html {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · ts-dojo</title><link rel="stylesheet" href="/assets/style.css"><script src="/assets/client.js" defer></script></head>
-<body><header class="top"><a class="brand" href="/">ts-dojo</a><span class="tag">learn backend in TypeScript · earn mastery</span></header>
+<body><header class="top"><a class="brand" href="/">ts-dojo</a><span class="tag">learn backend in TypeScript · earn mastery</span><nav><a href="/">Dashboard</a> · <a href="/reviews">Reviews</a> · <a href="/drills">Drills</a></nav></header>
 <main>${body}</main></body></html>`;
 }
 
