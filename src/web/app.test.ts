@@ -13,6 +13,7 @@ const SECRET = "s3cret-for-tests";
 let ws: string;
 let cleanup: () => Promise<void>;
 let app: ReturnType<typeof createApp>;
+let tick = 0;
 const host = { host: `127.0.0.1:${PORT}` };
 
 before(async () => {
@@ -24,7 +25,8 @@ before(async () => {
     err: () => {},
     interactive: false,
     color: createColors(false),
-    now: () => new Date("2026-04-01T09:00:00Z"),
+    // A clock that moves a minute per reading, so each attempt has its own time.
+    now: () => new Date(Date.parse("2026-04-01T09:00:00Z") + 60_000 * tick++),
     confirm: async () => false,
     ask: async () => undefined,
     columns: 100,
@@ -108,6 +110,11 @@ test("Verify streams each test, then the verdict, and records the attempt", asyn
   const page = await (await app.request("/task/0.1-add", { headers: host })).text();
   assert.match(page, /<td class="pass">passed<\/td><td>3\/3<\/td>/);
   assert.match(page, /<td class="fail">failed<\/td><td>0\/3<\/td>/);
+  const link = /data-diff="(\/api\/diff\/0\.1-add\?from=[0-9a-f]+&amp;to=[0-9a-f]+)"/.exec(page)?.[1];
+  assert.ok(link, "the newer attempt links the diff from the one before");
+  const diff = await (await app.request(link.replace("&amp;", "&"), { headers: host })).text();
+  assert.match(diff, /-\s+throw new Error\("TODO: add a and b"\);\n\+\s+return a \+ b;/);
+  assert.equal((await app.request("/api/diff/0.1-add?from=HEAD~1;rm&to=HEAD", { headers: host })).status, 404, "only hashes reach git");
 });
 
 describe("drills and reviews", () => {
@@ -150,4 +157,42 @@ describe("drills and reviews", () => {
     };
     assert.match(done.commit, /^[0-9a-f]{7,}$/);
   });
+});
+
+test("placement in the browser: a form of questions, a verdict per task, and accepted skips are placed", async () => {
+  const form = await (await app.request("/placement/phase-0", { headers: host })).text();
+  const seed = Number(/name="seed" value="(\d+)"/.exec(form)?.[1]);
+  assert.ok(Number.isFinite(seed));
+  assert.match(form, /type="radio" name="0\.2-hang:0"/);
+  const { loadCurriculum } = await import("../store/load-curriculum.js");
+  const { loadPlacement } = await import("../store/load-drills.js");
+  const { drillQuestions, placementQuestions } = await import("../cli/questions.js");
+  const c = (await loadCurriculum(MINI)).curriculum;
+  assert.ok(c);
+  const hang = c.tasks.find((t) => t.id === "0.2-hang");
+  assert.ok(hang);
+  const { placement } = await loadPlacement(c, "phase-0");
+  const questions = [...placementQuestions(placement, hang, seed), ...(await drillQuestions(c, hang, seed, 1))].slice(0, 6);
+  const body = new URLSearchParams({ seed: String(seed) });
+  questions.forEach((q, i) => body.set(`0.2-hang:${i}`, String((q.options ?? []).indexOf(q.expected) + 1)));
+  const verdict = await (
+    await app.request("/placement/phase-0", {
+      method: "POST",
+      headers: { ...host, "x-dojo-secret": SECRET, "content-type": "application/x-www-form-urlencoded" },
+      body,
+    })
+  ).text();
+  assert.match(verdict, /0\.2-hang<\/a><\/td><td>3\/3<\/td><td class="pass">skip/);
+  const accept = /name="task" value="(0\.2-hang:3:3)"/.exec(verdict)?.[1];
+  assert.ok(accept);
+  const done = await app.request("/placement/phase-0/accept", {
+    method: "POST",
+    headers: { ...host, "x-dojo-secret": SECRET, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ task: accept }),
+  });
+  assert.equal(done.status, 303);
+  assert.match(
+    await (await app.request("/", { headers: host })).text(),
+    /class="state passed">passed<\/span> <a href="\/task\/0\.2-hang">/,
+  );
 });

@@ -9,16 +9,21 @@ import { html } from "hono/html";
 import { streamSSE } from "hono/streaming";
 import { contextFor, pickTask } from "../cli/context.js";
 import type { IO } from "../cli/io.js";
+import { drillQuestions, placementQuestions } from "../cli/questions.js";
 import { DRILLS_TASK } from "../core/attempt.js";
-import type { Task } from "../core/curriculum.js";
+import type { Phase, Task } from "../core/curriculum.js";
+import { isDone, type TaskProgress } from "../core/mastery.js";
+import { verdictFor } from "../core/placement.js";
 import { statsOf } from "../core/stats.js";
 import { deck, grade } from "../drills/engine.js";
 import { runTask } from "../runner/run-task.js";
-import { loadDrill } from "../store/load-drills.js";
+import { attemptCommits, diffBetween } from "../store/history.js";
+import { loadDrill, loadPlacement } from "../store/load-drills.js";
 import { record, recordVerify } from "../store/record.js";
 import { drillJs, js } from "./assets/client.js";
 import { css } from "./assets/style.js";
 import { drillList, drillPlayer, reviewQueue } from "./drill-views.js";
+import { placementForm, placementIndex, placementResult } from "./placement-views.js";
 import { guard } from "./security.js";
 import { dashboard, layout, taskPage } from "./views.js";
 
@@ -56,9 +61,14 @@ export function createApp(opts: AppOptions): Hono {
     const lessonHtml = await marked.parse(await readFile(join(ctx.curriculum.root, task.dir, "lesson.md"), "utf8"));
     const progress = ctx.progress.tasks.get(task.id);
     if (!progress) return c.notFound();
+    const commits = await attemptCommits(ctx.ws, task.id);
     const history = ctx.records.records
       .filter((r): r is Extract<typeof r, { event: "verify" }> => r.task === task.id && r.event === "verify")
-      .reverse();
+      .reverse()
+      .map((attempt) => ({
+        attempt,
+        commit: [...commits].find(([path]) => path.endsWith(`${attempt.at.replace(/:/g, "-")}-verify.json`))?.[1],
+      }));
     return c.html(
       layout(
         task.title,
@@ -109,6 +119,14 @@ export function createApp(opts: AppOptions): Hono {
     if (used >= task.hints.length) return c.json({ hint: null, more: false });
     await record(ctx.ws, { v: 1, event: "hint", task: task.id, at: io.now().toISOString(), index: used }, ctx.ws.taskPath(task));
     return c.json({ hint: task.hints[used], more: used + 1 < task.hints.length });
+  });
+
+  app.get("/api/diff/:id", async (c) => {
+    const ctx = await contextFor(io);
+    const task = findTask(ctx, c.req.param("id"));
+    const diff = task && (await diffBetween(ctx.ws, ctx.ws.taskPath(task), c.req.query("from") ?? "", c.req.query("to") ?? ""));
+    if (diff === undefined) return c.text("no such diff", 404);
+    return c.text(diff || "(no changes)");
   });
 
   app.get("/reviews", async (c) => {
@@ -179,6 +197,58 @@ export function createApp(opts: AppOptions): Hono {
     } as const;
     const saved = await record(ctx.ws, attempt, `.ts-dojo/attempts/${DRILLS_TASK}`);
     return c.json({ commit: saved.commit });
+  });
+
+  const placementGroups = async (ctx: Awaited<ReturnType<typeof contextFor>>, phase: Phase, seed: number) => {
+    const { placement } = await loadPlacement(ctx.curriculum, phase.id);
+    const open = phase.tasks.filter((t) => !isDone(ctx.progress.tasks.get(t.id) as TaskProgress));
+    return Promise.all(
+      open.map(async (t) => ({
+        task: t.id,
+        title: t.title,
+        questions: [...placementQuestions(placement, t, seed), ...(await drillQuestions(ctx.curriculum, t, seed, 1))].slice(0, 6),
+      })),
+    );
+  };
+  const phaseOf = (ctx: Awaited<ReturnType<typeof contextFor>>, id: string) => ctx.curriculum.phases.find((p) => p.id === id);
+
+  app.get("/placement", async (c) => c.html(layout("Placement", placementIndex((await contextFor(io)).curriculum.phases))));
+
+  app.get("/placement/:phase", async (c) => {
+    const ctx = await contextFor(io);
+    const phase = phaseOf(ctx, c.req.param("phase"));
+    if (!phase) return c.notFound();
+    const seed = io.now().getTime() % 2 ** 31;
+    return c.html(layout("Placement", placementForm(phase, seed, await placementGroups(ctx, phase, seed))));
+  });
+
+  app.post("/placement/:phase", async (c) => {
+    const ctx = await contextFor(io);
+    const phase = phaseOf(ctx, c.req.param("phase"));
+    if (!phase) return c.notFound();
+    const form = await c.req.parseBody();
+    const groups = await placementGroups(ctx, phase, Number(form.seed ?? 0));
+    const rows = groups.map((g) => {
+      const correct = g.questions.filter((q, i) => grade(q, String(form[`${g.task}:${i}`] ?? "")).correct).length;
+      return { task: g.task, correct, asked: g.questions.length, verdict: verdictFor(correct, g.questions.length) };
+    });
+    return c.html(layout("Placement", placementResult(phase, rows)));
+  });
+
+  app.post("/placement/:phase/accept", async (c) => {
+    const ctx = await contextFor(io);
+    const form = await c.req.parseBody({ all: true });
+    const entries = ([] as unknown[]).concat(form.task ?? []).map(String);
+    for (const entry of entries) {
+      const [task, correct, asked] = entry.split(":");
+      if (!task || !ctx.curriculum.tasks.some((t) => t.id === task)) continue;
+      await record(
+        ctx.ws,
+        { v: 1, event: "placed", task, at: io.now().toISOString(), correct: Number(correct) || 0, asked: Number(asked) || 0 },
+        `.ts-dojo/attempts/${DRILLS_TASK}`,
+      );
+    }
+    return c.redirect("/", 303);
   });
 
   return app;

@@ -12,7 +12,7 @@ export function layout(title: string, body: Html): Html {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · ts-dojo</title><link rel="stylesheet" href="/assets/style.css"><script src="/assets/client.js" defer></script></head>
-<body><header class="top"><a class="brand" href="/">ts-dojo</a><span class="tag">learn backend in TypeScript · earn mastery</span><nav><a href="/">Dashboard</a> · <a href="/reviews">Reviews</a> · <a href="/drills">Drills</a></nav></header>
+<body><header class="top"><a class="brand" href="/">ts-dojo</a><span class="tag">learn backend in TypeScript · earn mastery</span><nav><a href="/">Dashboard</a> · <a href="/reviews">Reviews</a> · <a href="/drills">Drills</a> · <a href="/placement">Placement</a></nav></header>
 <main>${body}</main></body></html>`;
 }
 
@@ -107,7 +107,8 @@ export interface TaskPageData {
   readonly task: Task;
   readonly lessonHtml: string;
   readonly progress: TaskProgress;
-  readonly history: ReadonlyArray<Extract<Attempt, { event: "verify" }>>;
+  /** Newest first, each with the commit that recorded it (when git knows it). */
+  readonly history: ReadonlyArray<{ attempt: Extract<Attempt, { event: "verify" }>; commit?: string }>;
   readonly hintsShown: readonly string[];
   readonly now: Date;
 }
@@ -126,7 +127,16 @@ export function taskPage(d: TaskPageData): Html {
 <h2>Attempts</h2><div class="card">${
     d.history.length === 0
       ? html`<p class="muted">No attempts yet.</p>`
-      : html`<table><thead><tr><th>when</th><th>result</th><th>tests</th></tr></thead><tbody>${d.history.map((a) => html`<tr><td>${a.at.slice(0, 16).replace("T", " ")}</td><td class="${a.result === "passed" ? "pass" : "fail"}">${a.result}</td><td>${a.tests.passed}/${a.tests.total}</td></tr>`)}</tbody></table>`
+      : html`<table><thead><tr><th>when</th><th>result</th><th>tests</th><th>changes since the attempt before</th></tr></thead><tbody>${d.history.map(
+          ({ attempt: a, commit }, i) => {
+            const before = d.history[i + 1]?.commit;
+            const diff =
+              commit && before
+                ? html`<details data-diff="/api/diff/${d.task.id}?from=${before}&amp;to=${commit}"><summary>diff ${before}..${commit}</summary><pre class="diff">…</pre></details>`
+                : "";
+            return html`<tr><td>${a.at.slice(0, 16).replace("T", " ")}</td><td class="${a.result === "passed" ? "pass" : "fail"}">${a.result}</td><td>${a.tests.passed}/${a.tests.total}</td><td>${diff}</td></tr>`;
+          },
+        )}</tbody></table>`
   }</div>
 ${t.reading.length ? html`<h2>Further reading</h2><ol>${t.reading.map((r) => html`<li><a href="${r.url}" rel="noreferrer">${r.title}</a> — <span class="muted">${r.why}</span></li>`)}</ol>` : ""}`;
 }

@@ -34,6 +34,12 @@ async function verify(btn) {
     }
   }
 }
+document.addEventListener("toggle", async (e) => {
+  const d = e.target;
+  if (!(d instanceof HTMLDetailsElement) || !d.open || !d.dataset.diff || d.dataset.loaded) return;
+  d.dataset.loaded = "1";
+  d.querySelector("pre").textContent = await (await fetch(d.dataset.diff)).text();
+}, true);
 async function showHint(btn) {
   const res = await fetch("/api/hint/" + btn.dataset.hint, { method: "POST", headers: { "x-requested-with": "ts-dojo" } });
   const data = await res.json();

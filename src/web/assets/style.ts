@@ -37,6 +37,7 @@ button:disabled { opacity:.6; cursor:progress; }
 .results { list-style:none; padding:0; margin:.6rem 0; } .results li { padding:.15rem 0; }
 .pass { color:var(--ok); } .fail { color:var(--bad); }
 .verdict { font-weight:700; margin:.6rem 0; } .failure { white-space:pre-wrap; margin:.2rem 0 .6rem 1.4rem; }
+pre.diff { max-width:60vw; font-size:.75rem; } details summary { cursor:pointer; color:var(--accent); }
 .calendar { display:grid; grid-auto-flow:column; grid-template-rows:repeat(7,12px); grid-auto-columns:12px; gap:3px; overflow-x:auto; }
 .calendar span { width:12px; height:12px; border-radius:2px; background:var(--line); }
 .calendar span.l1 { background:#9be9a8; } .calendar span.l2 { background:#40c463; } .calendar span.l3 { background:#216e39; }

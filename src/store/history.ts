@@ -1,0 +1,27 @@
+/** A task's attempts as git sees them: which commit recorded each, and what changed between two. */
+import { git } from "./git.js";
+import type { Workspace } from "./workspace.js";
+
+/** Attempt file (relative path) → short hash of the commit that recorded it. */
+export async function attemptCommits(ws: Workspace, task: string): Promise<Map<string, string>> {
+  const out = await git(ws.root, [
+    "log",
+    "--format=%h%x09%(trailers:key=Dojo-Attempt,valueonly,separator=)",
+    "--",
+    `.ts-dojo/attempts/${task}`,
+  ]).catch(() => "");
+  const map = new Map<string, string>();
+  for (const line of out.split("\n")) {
+    const [hash, path] = line.split("\t");
+    if (hash && path) map.set(path.trim(), hash);
+  }
+  return map;
+}
+
+const HASH = /^[0-9a-f]{7,40}$/;
+
+/** The learner's changes to a task folder between two commits (hashes only: nothing else reaches git). */
+export async function diffBetween(ws: Workspace, taskPath: string, from: string, to: string): Promise<string | undefined> {
+  if (!HASH.test(from) || !HASH.test(to)) return undefined;
+  return git(ws.root, ["diff", "--no-color", "--no-ext-diff", `${from}..${to}`, "--", taskPath]).catch(() => undefined);
+}
