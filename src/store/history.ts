@@ -2,20 +2,20 @@
 import { git } from "./git.js";
 import type { Workspace } from "./workspace.js";
 
-/** Attempt file (relative path) → short hash of the commit that recorded it. */
-export async function attemptCommits(ws: Workspace, task: string): Promise<Map<string, string>> {
+/** The commits that recorded the task's attempts, newest first: the attempt file and the short hash. */
+export async function attemptCommits(ws: Workspace, task: string): Promise<Array<{ path: string; hash: string }>> {
   const out = await git(ws.root, [
     "log",
     "--format=%h%x09%(trailers:key=Dojo-Attempt,valueonly,separator=)",
     "--",
     `.ts-dojo/attempts/${task}`,
   ]).catch(() => "");
-  const map = new Map<string, string>();
+  const commits: Array<{ path: string; hash: string }> = [];
   for (const line of out.split("\n")) {
     const [hash, path] = line.split("\t");
-    if (hash && path) map.set(path.trim(), hash);
+    if (hash && path?.trim()) commits.push({ path: path.trim(), hash });
   }
-  return map;
+  return commits;
 }
 
 const HASH = /^[0-9a-f]{7,40}$/;

@@ -174,7 +174,7 @@ test("placement in the browser: a form of questions, a verdict per task, and acc
   const { placement } = await loadPlacement(c, "phase-0");
   const questions = [...placementQuestions(placement, hang, seed), ...(await drillQuestions(c, hang, seed, 1))].slice(0, 6);
   const body = new URLSearchParams({ seed: String(seed) });
-  questions.forEach((q, i) => body.set(`0.2-hang:${i}`, String((q.options ?? []).indexOf(q.expected) + 1)));
+  for (const [i, q] of questions.entries()) body.set(`0.2-hang:${i}`, String((q.options ?? []).indexOf(q.expected) + 1));
   const verdict = await (
     await app.request("/placement/phase-0", {
       method: "POST",

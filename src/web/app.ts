@@ -61,14 +61,12 @@ export function createApp(opts: AppOptions): Hono {
     const lessonHtml = await marked.parse(await readFile(join(ctx.curriculum.root, task.dir, "lesson.md"), "utf8"));
     const progress = ctx.progress.tasks.get(task.id);
     if (!progress) return c.notFound();
-    const commits = await attemptCommits(ctx.ws, task.id);
+    const commits = (await attemptCommits(ctx.ws, task.id)).filter((x) => x.path.includes("-verify")).map((x) => x.hash);
     const history = ctx.records.records
       .filter((r): r is Extract<typeof r, { event: "verify" }> => r.task === task.id && r.event === "verify")
       .reverse()
-      .map((attempt) => ({
-        attempt,
-        commit: [...commits].find(([path]) => path.endsWith(`${attempt.at.replace(/:/g, "-")}-verify.json`))?.[1],
-      }));
+      // Git lists the verify commits newest first, one per attempt, in the order they happened.
+      .map((attempt, i) => ({ attempt, commit: commits[i] }));
     return c.html(
       layout(
         task.title,

@@ -127,7 +127,7 @@ export function taskPage(d: TaskPageData): Html {
 <h2>Attempts</h2><div class="card">${
     d.history.length === 0
       ? html`<p class="muted">No attempts yet.</p>`
-      : html`<table><thead><tr><th>when</th><th>result</th><th>tests</th><th>changes since the attempt before</th></tr></thead><tbody>${d.history.map(
+      : html`<div style="overflow-x:auto"><table><thead><tr><th>when</th><th>result</th><th>tests</th><th>changes since the attempt before</th></tr></thead><tbody>${d.history.map(
           ({ attempt: a, commit }, i) => {
             const before = d.history[i + 1]?.commit;
             const diff =
@@ -136,7 +136,7 @@ export function taskPage(d: TaskPageData): Html {
                 : "";
             return html`<tr><td>${a.at.slice(0, 16).replace("T", " ")}</td><td class="${a.result === "passed" ? "pass" : "fail"}">${a.result}</td><td>${a.tests.passed}/${a.tests.total}</td><td>${diff}</td></tr>`;
           },
-        )}</tbody></table>`
+        )}</tbody></table></div>`
   }</div>
 ${t.reading.length ? html`<h2>Further reading</h2><ol>${t.reading.map((r) => html`<li><a href="${r.url}" rel="noreferrer">${r.title}</a> — <span class="muted">${r.why}</span></li>`)}</ol>` : ""}`;
 }
