@@ -17,14 +17,16 @@ export interface Recorded {
   readonly commit: string;
 }
 
-export function record(ws: Workspace, attempt: Attempt, taskPath: string): Promise<Recorded> {
+/** taskPath: the task's exercise folder, committed with the record (drill and placement records have none). */
+export function record(ws: Workspace, attempt: Attempt, taskPath?: string): Promise<Recorded> {
   return withLock(ws, async () => {
     mark("lock taken");
     const attemptPath = await appendAttempt(ws, attempt);
     mark("attempt written");
     // The task's whole attempts folder, so a record left uncommitted by a crash is picked up too.
     const attempts = `.ts-dojo/attempts/${attempt.task}`;
-    const commit = await commitPaths(ws.root, [taskPath, attempts], commitMessage(attempt, attemptPath));
+    const paths = taskPath ? [taskPath, attempts] : [attempts];
+    const commit = await commitPaths(ws.root, paths, commitMessage(attempt, attemptPath));
     return { attemptPath, commit };
   });
 }

@@ -193,7 +193,7 @@ export function createApp(opts: AppOptions): Hono {
       best: n(body.best),
       durationMs: n(body.durationMs),
     } as const;
-    const saved = await record(ctx.ws, attempt, `.ts-dojo/attempts/${DRILLS_TASK}`);
+    const saved = await record(ctx.ws, attempt);
     return c.json({ commit: saved.commit });
   });
 
@@ -240,11 +240,14 @@ export function createApp(opts: AppOptions): Hono {
     for (const entry of entries) {
       const [task, correct, asked] = entry.split(":");
       if (!task || !ctx.curriculum.tasks.some((t) => t.id === task)) continue;
-      await record(
-        ctx.ws,
-        { v: 1, event: "placed", task, at: io.now().toISOString(), correct: Number(correct) || 0, asked: Number(asked) || 0 },
-        `.ts-dojo/attempts/${DRILLS_TASK}`,
-      );
+      await record(ctx.ws, {
+        v: 1,
+        event: "placed",
+        task,
+        at: io.now().toISOString(),
+        correct: Number(correct) || 0,
+        asked: Number(asked) || 0,
+      });
     }
     return c.redirect("/", 303);
   });

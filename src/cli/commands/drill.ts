@@ -48,22 +48,18 @@ export async function run(args: Parsed, io: IO): Promise<number> {
   );
   if (score.asked > 0) {
     const at = io.now().toISOString();
-    const { commit } = await record(
-      ctx.ws,
-      {
-        v: 1,
-        event: "drill",
-        task: DRILLS_TASK,
-        drill: drill.id,
-        at,
-        mode: "practice",
-        asked: score.asked,
-        correct: score.correct,
-        best: score.best,
-        durationMs: played.durationMs,
-      },
-      `.ts-dojo/attempts/${DRILLS_TASK}`,
-    );
+    const { commit } = await record(ctx.ws, {
+      v: 1,
+      event: "drill",
+      task: DRILLS_TASK,
+      drill: drill.id,
+      at,
+      mode: "practice",
+      asked: score.asked,
+      correct: score.correct,
+      best: score.best,
+      durationMs: played.durationMs,
+    });
     io.out(c.dim(`recorded${commit ? ` as commit ${commit}` : ""}`));
   }
   return 0;

@@ -3,7 +3,6 @@
  * task's drills), then a verdict per task: skip, skim or do. Accepted skips are recorded as
  * placed: passed, with the first review one interval later. It can be retaken any time.
  */
-import { DRILLS_TASK } from "../../core/attempt.js";
 import { DojoError } from "../../core/errors.js";
 import { isDone, type TaskProgress } from "../../core/mastery.js";
 import { type Verdict, verdictFor } from "../../core/placement.js";
@@ -77,7 +76,7 @@ export async function run(args: Parsed, io: IO): Promise<number> {
   }
   const at = io.now().toISOString();
   for (const v of skips) {
-    await record(ctx.ws, { v: 1, event: "placed", task: v.id, at, correct: v.correct, asked: v.asked }, `.ts-dojo/attempts/${DRILLS_TASK}`);
+    await record(ctx.ws, { v: 1, event: "placed", task: v.id, at, correct: v.correct, asked: v.asked });
   }
   io.out(
     `${c.green("✓")} placed: ${skips.map((s) => s.id).join(", ")} — first review in ${ctx.curriculum.tasks.find((t) => t.id === skips[0]?.id)?.review[0] ?? "3d"}.`,

@@ -43,22 +43,18 @@ export async function run(args: Parsed, io: IO): Promise<number> {
     const input = stdinLines();
     const played = await play(questions, io, input.next).finally(input.close);
     correct = played.score.correct;
-    await record(
-      ctx.ws,
-      {
-        v: 1,
-        event: "drill",
-        task: DRILLS_TASK,
-        drill: task.drills.join("+"),
-        at: now.toISOString(),
-        mode: "review",
-        asked: played.score.asked,
-        correct,
-        best: played.score.best,
-        durationMs: played.durationMs,
-      },
-      `.ts-dojo/attempts/${DRILLS_TASK}`,
-    );
+    await record(ctx.ws, {
+      v: 1,
+      event: "drill",
+      task: DRILLS_TASK,
+      drill: task.drills.join("+"),
+      at: now.toISOString(),
+      mode: "review",
+      asked: played.score.asked,
+      correct,
+      best: played.score.best,
+      durationMs: played.durationMs,
+    });
     io.out(c.dim(`drills: ${correct}/${played.score.asked}`));
   }
 
