@@ -18,9 +18,10 @@ export interface RecordSet {
   readonly rebuiltCache: boolean;
 }
 
-const atomicWrite = async (file: string, text: string) => {
+/** fsync: false for the cache, which can always be rebuilt; records are flushed to disk. */
+const atomicWrite = async (file: string, text: string, fsync = true) => {
   const { default: writeFileAtomic } = await import("write-file-atomic");
-  await writeFileAtomic(file, text);
+  await writeFileAtomic(file, text, { fsync });
 };
 
 /** Write one record; returns its path relative to the workspace root. */
@@ -93,7 +94,7 @@ async function fingerprintOf(ws: Workspace): Promise<{ tasks: string[]; fingerpr
 
 function saveCache(ws: Workspace, fingerprint: string, records: readonly Attempt[]): Promise<void> {
   // A cache that cannot be written is only a slower next command.
-  return atomicWrite(ws.state, JSON.stringify({ v: 1, fingerprint, records })).catch(() => {});
+  return atomicWrite(ws.state, JSON.stringify({ v: 1, fingerprint, records }), false).catch(() => {});
 }
 
 type Cache = { ok: true; fingerprint: string; records: Attempt[] } | { ok: false; corrupt: boolean };
