@@ -196,3 +196,17 @@ test("placement in the browser: a form of questions, a verdict per task, and acc
     /class="state passed">passed<\/span> <a href="\/task\/0\.2-hang">/,
   );
 });
+
+test("a review in the browser: the task's drills, then the kata resets the exercise and is recorded", async () => {
+  const page = await (await app.request("/review/0.1-add", { headers: host })).text();
+  assert.match(page, /href="\/drill\/parity"/);
+  assert.match(page, /action="\/review\/0\.1-add\/kata"/);
+  const file = join(ws, "exercises/phase-0/0.1-add/src/add.ts");
+  await copyFile(join(MINI, "phase-0/0.1-add/solution/src/add.ts"), file);
+  const res = await app.request("/review/0.1-add/kata", { method: "POST", headers: { ...host, "x-dojo-secret": SECRET } });
+  assert.equal(res.status, 303);
+  const { readFile } = await import("node:fs/promises");
+  assert.match(await readFile(file, "utf8"), /TODO/, "the kata starts from the starter");
+  const { git } = await import("../testing/cli.js");
+  assert.match(await git(ws, ["log", "--format=%s", "-3"]), /review 0\.1-add: drills 0\/0, kata started \(20 min\)/);
+});

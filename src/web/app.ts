@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { Hono } from "hono";
 import { html } from "hono/html";
 import { streamSSE } from "hono/streaming";
+import { restoreStarter } from "../cli/commands/reset.js";
 import { contextFor, pickTask } from "../cli/context.js";
 import type { IO } from "../cli/io.js";
 import { drillQuestions, placementQuestions } from "../cli/questions.js";
@@ -22,7 +23,7 @@ import { loadDrill, loadPlacement } from "../store/load-drills.js";
 import { record, recordVerify } from "../store/record.js";
 import { drillJs, js } from "./assets/client.js";
 import { css } from "./assets/style.js";
-import { drillList, drillPlayer, reviewQueue } from "./drill-views.js";
+import { drillList, drillPlayer, reviewPage, reviewQueue } from "./drill-views.js";
 import { placementForm, placementIndex, placementResult } from "./placement-views.js";
 import { guard } from "./security.js";
 import { dashboard, layout, taskPage } from "./views.js";
@@ -250,6 +251,28 @@ export function createApp(opts: AppOptions): Hono {
       });
     }
     return c.redirect("/", 303);
+  });
+
+  app.get("/review/:id", async (c) => {
+    const ctx = await contextFor(io);
+    const task = findTask(ctx, c.req.param("id"));
+    const progress = task && ctx.progress.tasks.get(task.id);
+    if (!task || !progress) return c.notFound();
+    return c.html(layout(`Review ${task.id}`, reviewPage(task, progress)));
+  });
+
+  app.post("/review/:id/kata", async (c) => {
+    const ctx = await contextFor(io);
+    const task = findTask(ctx, c.req.param("id"));
+    if (!task) return c.notFound();
+    await restoreStarter(ctx, task);
+    const timeboxMinutes = task.kind === "concept" ? 10 : 20;
+    await record(
+      ctx.ws,
+      { v: 1, event: "review", task: task.id, at: io.now().toISOString(), drillsCorrect: 0, drillsAsked: 0, timeboxMinutes },
+      ctx.ws.taskPath(task),
+    );
+    return c.redirect(`/task/${task.id}`, 303);
   });
 
   return app;

@@ -24,7 +24,20 @@ export function reviewQueue(due: readonly TaskProgress[], upcoming: readonly Tas
 <div class="card">${
     due.length === 0
       ? html`<p>Nothing is due now.</p>`
-      : html`<p>${due.length} due. Start the first with <code>ts-dojo review</code>: its drills, then a kata against the tests.</p><ul class="tasks">${due.map((p) => html`<li><span class="state due">due ${relative((p.due as Date).getTime() - now.getTime())}</span> <a href="/task/${p.task}">${p.task}</a> <span class="muted">stage ${p.stage + 1} of ${p.stages}</span></li>`)}</ul>`
+      : html`<p>${due.length} due. Each review is the task's drills, then a kata: the exercise goes back to its starter and you solve it again against the tests (or run <code>ts-dojo review</code>).</p><ul class="tasks">${due.map((p) => html`<li><span class="state due">due ${relative((p.due as Date).getTime() - now.getTime())}</span> <a href="/review/${p.task}">Review ${p.task}</a> <span class="muted">stage ${p.stage + 1} of ${p.stages}</span></li>`)}</ul>`
   }</div>
 <h2>Coming up</h2><div class="card"><ul class="tasks">${upcoming.map((p) => html`<li><span class="state ${p.state}">${relative((p.due as Date).getTime() - now.getTime())}</span> <a href="/task/${p.task}">${p.task}</a> <span class="muted">${(p.due as Date).toISOString().slice(0, 10)}</span></li>`)}</ul>${upcoming.length === 0 ? html`<p class="muted">No reviews scheduled yet.</p>` : ""}</div>`;
+}
+
+export function reviewPage(
+  task: { id: string; title: string; drills: readonly string[]; files: readonly string[]; phase: number; kind: string },
+  p: TaskProgress,
+): Html {
+  const timebox = task.kind === "concept" ? 10 : 20;
+  return html`<div class="crumb"><a href="/">dashboard</a> › <a href="/reviews">reviews</a> › ${task.id}</div>
+<h1>Review · ${task.title}</h1><p class="muted">stage ${p.stage + 1} of ${p.stages}</p>
+<h2>1. Drills</h2><div class="card">${task.drills.length ? html`<ul class="tasks">${task.drills.map((d) => html`<li><a href="/drill/${d}">${d}</a></li>`)}</ul>` : html`<p class="muted">This task has no drills.</p>`}</div>
+<h2>2. Kata <span class="muted">(time box ${timebox} minutes)</span></h2><div class="card">
+<p>Your ${task.files.map((f) => html`<code>${f}</code> `)} go back to the starter (your solution is committed first, so git keeps it). Solve it again from memory, then verify.</p>
+<form method="post" action="/review/${task.id}/kata"><button type="submit">Start the kata</button></form></div>`;
 }
