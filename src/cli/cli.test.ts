@@ -43,6 +43,13 @@ describe("a learner's first task", () => {
       assert.match(r.stdout, part);
   });
 
+  test("the untouched starter fails once per error: one TODO, shown once, naming the other tests it fails", async () => {
+    const r = await dojo(["verify"]);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout.match(/Error: TODO: add a and b/g)?.length, 1);
+    assert.match(r.stdout, /the same error fails 2 more: adds negatives; adds zero/);
+  });
+
   test("a wrong answer fails with expected vs actual and where, exit 1, and is committed", async () => {
     await copyFile(offByOne, join(ws, TASK, "src/add.ts"));
     const r = await dojo(["verify"]);
@@ -67,7 +74,7 @@ describe("a learner's first task", () => {
     assert.match(show, /Dojo-Task: 0\.1-add/);
     assert.match(show, /Dojo-Tests: 3\/3/);
     assert.match(show, /src\/add\.ts/, "the learner's file is committed with the attempt");
-    assert.equal((await attemptFiles(ws, "0.1-add")).length, 2);
+    assert.equal((await attemptFiles(ws, "0.1-add")).length, 3);
   });
 
   test("status shows the pass, the next task, and the review date", async () => {

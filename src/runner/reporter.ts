@@ -66,7 +66,9 @@ function describe(wrapper: (Error & { cause?: unknown }) | undefined): FailureIn
   if (!(err instanceof Error)) return { message: `thrown: ${show(err)}` };
   const assertion = err.code === "ERR_ASSERTION";
   const stack = err.stack ?? "";
-  const compared = assertion && err.operator !== "fail" && err.operator !== undefined;
+  // "expected: true, actual: false" says nothing the author's message does not: leave it out.
+  const yesNo = typeof err.expected === "boolean" && typeof err.actual === "boolean" && !err.generatedMessage;
+  const compared = assertion && err.operator !== "fail" && err.operator !== undefined && !yesNo;
   const message =
     assertion && err.generatedMessage
       ? (OPERATORS[err.operator ?? ""] ?? firstParagraph(err.message))

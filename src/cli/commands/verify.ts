@@ -106,8 +106,27 @@ function printDetails(result: RunResult, io: IO, mapPath: (p: string) => string)
   const failures = result.tests.filter((t) => !t.ok && !t.skip);
   if (failures.length > 0) {
     io.out("");
-    for (const t of failures.slice(0, 5)) io.out(`${failureBlock(t, c, mapPath)}\n`);
-    if (failures.length > 5) io.out(c.dim(`  … and ${failures.length - 5} more failing tests (fix the first ones first).`));
+    // Many tests failing with one error (a TODO stub, say) are shown once, with the others named.
+    const groups = new Map<string, typeof failures>();
+    for (const t of failures) {
+      const key = t.failure?.stack ? `${t.failure.message}\n${t.failure.stack.split("\n")[0]}` : t.name;
+      groups.set(key, [...(groups.get(key) ?? []), t]);
+    }
+    const shown = [...groups.values()].slice(0, 5);
+    for (const [first, ...same] of shown) {
+      if (!first) continue;
+      io.out(failureBlock(first, c, mapPath));
+      if (same.length > 0) {
+        const names = same
+          .slice(0, 3)
+          .map((t) => t.name)
+          .join("; ");
+        io.out(c.dim(`    the same error fails ${same.length} more: ${names}${same.length > 3 ? `; and ${same.length - 3} others` : ""}`));
+      }
+      io.out("");
+    }
+    const rest = failures.length - shown.reduce((n, g) => n + g.length, 0);
+    if (rest > 0) io.out(c.dim(`  … and ${rest} more failing tests (fix the first ones first).`));
   }
   if (result.typeErrors.length > 0 && result.compileErrors.length === 0) {
     io.out(`${c.yellow(c.bold(`Type errors (${result.typeErrors.length}):`))}`);
