@@ -227,7 +227,7 @@ describe("explanations, two sentences each", () => {
         idea: "it holds a copy (or a result), not the original: it can expire or be lost and rebuilt",
         say: "copy, temporary, expires, can be lost, rebuilt, result of slow work",
         patterns: [
-          /cop(y|ies)|duplicat|temporar|expir|\bttl\b|stale|evict|recomput|rebuil|regenerat|throw|thrown|\blos[et]\b|disposable|source of truth|original|results?\b|precomput|already (computed|fetched)|again/,
+          /cop(y|ies)|duplicat|temporar|expir|\bttl\b|stale|evict|recomput|rebuil|regenerat|throw|thrown|\blos[et]\b|disposable|(not|n't|from|than) (the )?source of truth|results? of (slow|expensive|costly)|(from|than) the (original|source)|precomput|already (computed|fetched)/,
         ],
       },
     ],
@@ -236,14 +236,14 @@ describe("explanations, two sentences each", () => {
         idea: "the work happens later, without the user waiting",
         say: "later, in the background, asynchronously, without waiting",
         patterns: [
-          /later|asynchron|\basync\b|background|defer|eventual|without (the (user|client) )?waiting|(not|n't|no need to|never) (have to )?wait|offline|own pace|buffer|when (a |the )?(worker|consumer)? ?(is )?(free|ready|available)/,
+          /later|asynchron|\basync\b|background|defer|eventual|without (the (user|client) )?waiting|(not|n't|no need to|never) (have to )?wait|offline|own pace|when (a |the )?(worker|consumer)? ?(is )?(free|ready|available)/,
         ],
       },
       {
         idea: "it hands messages or jobs to another process, a worker",
         say: "worker, consumer, message, job, another service",
         patterns: [
-          /worker|consumer|another|other (process|service|program|machine|server|system)s?|someone else|subscriber|\bjobs?\b|\btasks?\b|messages?|hands? (it )?off|handed|picks? (it |them )?up|in order|line/,
+          /worker|consumer|another|other (process|service|program|machine|server|system)s?|someone else|subscriber|\bjobs?\b|\btasks?\b|messages?|hands? (it )?off|handed|picks? (it |them )?up|in order|\bline\b/,
         ],
       },
     ],
@@ -255,9 +255,9 @@ describe("explanations, two sentences each", () => {
       },
       {
         idea: "the server remembers nothing between them: any instance can handle any request",
-        say: "remembers nothing, independent, self-contained, between requests, any server",
+        say: "remembers nothing, keeps no session, independent, self-contained, any server can answer",
         patterns: [
-          /remember|memor|forget|keeps? (nothing|no)|no (state|data|memory)|(not|n't|never) (keep|store|hold|remember|rely)|independent|self-contained|on its own|previous|earlier|between|carr(y|ies) (everything|all)|any (server|instance|copy|machine)/,
+          /(remembers?|keeps?|stores?|holds?) (nothing|no)\b|(not|n't|never) (keep|store|hold|remember|rely)|without (remembering|keeping|storing|any (memory|state))|ha(s|ve) no (memory|state)|stands? on (its|their) own|forget|independent|self-contained|carr(y|ies) (everything|all)|any (server|instance|copy|machine)/,
         ],
       },
     ],

@@ -72,7 +72,7 @@ describe("which hop produced the error", () => {
     [
       "getaddrinfo ENOTFOUND shop.example",
       "dns",
-      "ENOTFOUND means the name lookup returned no address for shop.example (the DNS answer was NXDOMAIN, or no answer came). No connection was even attempted.",
+      "ENOTFOUND means the name lookup found no address for shop.example: the domain does not exist (NXDOMAIN) or has no A or AAAA record. (A resolver that does not answer gives EAI_AGAIN instead.) No connection was even attempted.",
     ],
     [
       "connect ECONNREFUSED 203.0.113.10:443",
@@ -147,13 +147,27 @@ describe("a second click ten seconds later", () => {
   });
 });
 
+/** The lookup in this lifecycle goes from a name to an address; the reverse direction alone is a different lookup. */
+function assertNotOnlyReverse(text: string): void {
+  const lower = text.toLowerCase();
+  const reverse = /(ips?|address(es)?)\b.{0,15}\b(back )?(in)?to (its |a |the )?(host ?|domain )?names?\b/;
+  const forward =
+    /(names?|domains?|shop\.example|\.com)\b.{0,40}\b(in)?to (an? |the |its )?(ip|address|number)|look(s|ing)? up|resolv|find(s|ing)? (out )?(the |its |an )?(ip|address)|translat/;
+  if (reverse.test(lower) && !forward.test(lower)) {
+    assert.fail(
+      `responsibilities["dns"] describes turning an IP address into a name, a reverse lookup. For this click DNS goes the other way: ` +
+        `it turns the name shop.example into the IP address to connect to.\n  Your text: ${JSON.stringify(text)}`,
+    );
+  }
+}
+
 describe("what each hop is responsible for (two sentences each)", () => {
   const ideas: Record<Hop, Idea[]> = {
     dns: [
       {
         idea: "it starts from a name",
-        say: "name, domain, host name",
-        patterns: [/name|domain/],
+        say: "name, domain, host name, looks up, resolves",
+        patterns: [/name|domain|shop\.example|\.com\b|\bhost\b|look(s|ing)? up|resolv|translat/],
       },
       {
         idea: "it finds the IP address",
@@ -177,12 +191,14 @@ describe("what each hop is responsible for (two sentences each)", () => {
       {
         idea: "it encrypts the traffic",
         say: "encrypt, private, secret, eavesdrop",
-        patterns: [/encrypt|privat|secret|confidential|eavesdrop|snoop|cipher|secur|scrambl/],
+        patterns: [
+          /encrypt|privat|secret|confidential|eavesdrop|snoop|cipher|scrambl|unreadable|(nobody|no one)( else)?( on the (path|way))? can (read|see)/,
+        ],
       },
       {
         idea: "it proves the server's identity with a certificate",
-        say: "certificate, identity, authenticate, verify, trust",
-        patterns: [/certificate|\bcerts?\b|identity|authentic|prov(e|es|ing)\b|verif|imperson|tamper|integrity|trust|really (is|talking)/],
+        say: "certificate, identity, authenticate, verify",
+        patterns: [/certificate|\bcerts?\b|identity|authentic|prov(e|es|ing)\b|verif|imperson|tamper|integrity|really (is|talking)/],
       },
     ],
     http: [
@@ -225,7 +241,9 @@ describe("what each hop is responsible for (two sentences each)", () => {
       {
         idea: "it holds the business logic and rules",
         say: "business logic, rules, decides",
-        patterns: [/business|rules?\b|logic|decid|decision|domain|polic|calculat|workflow|orchestrat/],
+        patterns: [
+          /business|rules?\b|logic|decid|decision|domain|polic|calculat|workflow|orchestrat|stock|pric(e|es|ing)\b|coupon|allowed|valid(ates)? (the )?(order|rules)/,
+        ],
       },
     ],
     data: [
@@ -245,6 +263,7 @@ describe("what each hop is responsible for (two sentences each)", () => {
   for (const hop of ALL_HOPS) {
     it(`explains what "${hop}" does`, () => {
       assertExplains(`responsibilities["${hop}"]`, answers.responsibilities[hop], ideas[hop]);
+      if (hop === "dns") assertNotOnlyReverse(answers.responsibilities.dns);
     });
   }
 });

@@ -1,23 +1,42 @@
 // Optional lab for task 0.3 (read-only, not graded): open a TCP connection, send two writes,
 // then knock on a port where nobody listens.
 //   npx tsx lab.ts                   everything on 127.0.0.1
-//   npx tsx lab.ts example.com 80    time the handshake with a real server far away
+//   npx tsx lab.ts example.com 80    time the DNS lookup and the handshake with a real server far away
 // On Node 22.6 or newer, `node --experimental-strip-types lab.ts` works too.
+import { lookup } from "node:dns/promises";
 import { once } from "node:events";
-import { type AddressInfo, connect, createServer, type Socket } from "node:net";
+import { type AddressInfo, connect, createServer, isIP, type Socket } from "node:net";
 import { performance } from "node:perf_hooks";
 
-/** Connects and prints how long the handshake took, or which error came back. */
+const since = (started: number): string => `${(performance.now() - started).toFixed(2)} ms`;
+const codeOf = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? String(err);
+
+/**
+ * Resolves the name first, then connects to the address, and prints the two times apart:
+ * the DNS lookup is not part of the TCP handshake. Returns the socket, or undefined on an error.
+ */
 async function open(host: string, port: number): Promise<Socket | undefined> {
+  let address = host;
+  let dnsTime = "none (already an IP address)";
+  if (isIP(host) === 0) {
+    const lookupStarted = performance.now();
+    try {
+      address = (await lookup(host)).address;
+    } catch (err) {
+      console.log(`DNS lookup of ${host} failed after ${since(lookupStarted)}: ${codeOf(err)}`);
+      return undefined;
+    }
+    dnsTime = since(lookupStarted);
+  }
+
   const started = performance.now();
-  const socket = connect(port, host);
-  const elapsed = () => `${(performance.now() - started).toFixed(2)} ms`;
+  const socket = connect(port, address);
   try {
     await once(socket, "connect"); // resolves when SYN, SYN-ACK, ACK are done
-    console.log(`connected to ${host}:${port}, handshake took ${elapsed()}`);
+    console.log(`connected to ${host}:${port} (${address}): DNS lookup ${dnsTime}, handshake ${since(started)}`);
     return socket;
   } catch (err) {
-    console.log(`${host}:${port} failed after ${elapsed()}: ${(err as NodeJS.ErrnoException).code}`);
+    console.log(`${host}:${port} (${address}) failed after ${since(started)}: ${codeOf(err)}`);
     return undefined;
   }
 }

@@ -102,6 +102,21 @@ describe("TCP or UDP", () => {
   });
 });
 
+/**
+ * Finds a claim that TCP keeps each write() as one message, so nothing needs adding. A claim
+ * preceded in the same clause by a negation ("TCP does not keep message boundaries") or by a
+ * duty ("the application must keep the boundaries") is fine.
+ */
+function claimsTcpKeepsMessages(text: string): string | undefined {
+  const claims =
+    /(keeps?|preserves?|maintains?|respects?)\s+(?!track\b)(\S+\s+){0,2}?(write|boundar)|no framing (is )?(needed|required|necessary)|needs? no framing|framing is(n't| not) (needed|required|necessary)|nothing (needs|has|to) (to )?(be )?add/gi;
+  const negatedOrDuty = /(\bnot|\bnever|\bno|n't|\bcannot|\bnor|\bwithout|\bmust|\bshould|\bhas to|\bhave to|\bneeds? to)\b[^,.;:]{0,20}$/i;
+  for (const match of text.matchAll(claims)) {
+    if (!negatedOrDuty.test(text.slice(0, match.index))) return match[0];
+  }
+  return undefined;
+}
+
 describe("a stream of bytes, not messages", () => {
   test("the application, not TCP, defines where a message ends", () => {
     assert.equal(
@@ -130,13 +145,20 @@ describe("a stream of bytes, not messages", () => {
     assert.ok(sentences.length <= 2, `whyFraming should be at most two sentences (found ${sentences.length})`);
     assert.match(
       text,
-      /stream|split|merg|coalesc|chunk|piece|arbitrar|any size|bytes/i,
+      /stream|split|merg|coalesc|chunk|piece|arbitrar|any size|bytes|part|half|partial|several|glued|together|boundar/i,
       "whyFraming should say why a data event is not a message: TCP hands over a stream of bytes, cut into chunks anywhere",
     );
     assert.match(
       text,
-      /length|delimit|newline|new line|line break|\n|\\n|separator|prefix|terminat|fram|marker/i,
+      /length|delimit|newline|new line|line break|\n|\\n|separator|prefix|terminat|fram|marker|\bend(s|ing)?\b|character|boundar|mark/i,
       "whyFraming should name what the protocol must add: a delimiter (such as a newline) or a length prefix",
+    );
+    const claim = claimsTcpKeepsMessages(text);
+    assert.equal(
+      claim,
+      undefined,
+      `whyFraming says "${claim}", but TCP does not keep write() boundaries: ` +
+        "one data event can hold part of a message or several messages, so the protocol must add framing",
     );
   });
 });

@@ -22,7 +22,7 @@ export interface UrlParts {
   host: string;
   /** The port the client will connect to. If the URL has none, the scheme's default port. */
   port: number;
-  /** The path, starting with "/". A URL with no path at all has the path "/". Case is kept. */
+  /** The path, starting with "/". An http or https URL with no path at all has the path "/". Case is kept. */
   path: string;
   /** Query parameters as name → value, decoded ("%20" becomes a space). {} when there are none. */
   query: Record<string, string>;

@@ -182,13 +182,13 @@ describe("short answers (two sentences, 60 words at most)", () => {
       {
         idea: "it spreads requests across the instances",
         patterns: [
-          /distribut|spread|shares?\b|split|round[- ]robin|divid|across|among|between|evenly|in turn|rotat|alternat|balanc(es|ing) (the )?(load|traffic|requests)/,
+          /distribut|spread|shares?\b|split|round[- ]robin|divid|across|among|between (the )?(\w+ )?(instances|servers|machines|copies|replicas)|evenly|in turn|rotat|alternat|balanc(es|ing) (the )?(load|traffic|requests)/,
         ],
       },
       {
         idea: "it checks health and stops sending traffic to an instance that is down",
         patterns: [
-          /health|unhealthy|dead|\bdown\b|fail|crash|remov|stops? (sending|routing)|skip|route around|take[sn]? (it )?out|eject|only (to )?(live|working|healthy)/,
+          /health|stops? (sending|routing|forwarding|using)|(not|n't|never|no longer) (send|rout|forward)|route around|skip|avoid|away from|take[sn]? (it |them )?out|eject|(remov|drop|exclud|pull)\w* .{0,30}(from|out of) (the )?(pool|rotation|list)|(remov|drop|exclud)\w* (any |the |an? )?(dead|failed|failing|crashed|broken|unhealthy)|only (to )?(live|working|healthy)|only to (the )?(instances|servers|ones) that (are|respond|work)/,
         ],
       },
     ]);
@@ -199,7 +199,7 @@ describe("short answers (two sentences, 60 words at most)", () => {
       {
         idea: "more than one copy of every part, so there is no single point of failure",
         patterns: [
-          /redundan|replica|more than one|multiple|several|two or more|at least two|spare|standby|cop(y|ies)|single point|spof|n ?\+ ?1/,
+          /redundan|replica|more than one|multiple|several|two or more|at least two|spare|standby|(two|several|multiple) (copies|instances|machines)|single point|spof|n ?\+ ?1/,
         ],
       },
       {

@@ -42,7 +42,7 @@ function mutate(flaws: Flaws): Mutant["slugify"] {
 
 export const mutants: Mutant[] = [
   {
-    name: "off-by-one-truncation",
+    name: "lookahead-off-by-one",
     bug: "drops the last word that fits when maxLength falls exactly at the end of that word",
     slugify: mutate({ noLookahead: true }),
   },

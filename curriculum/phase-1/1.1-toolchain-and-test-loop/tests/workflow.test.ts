@@ -79,7 +79,10 @@ const COMMANDS = {
     pattern: /\btsc\b|\bnpm\s+run\s+(typecheck|type-check)\b/,
     words: "a type-check (`npx tsc --noEmit`, or `npm run typecheck`)",
   },
-  test: { pattern: /\bnpm\s+(run\s+)?test\b|\bnpm\s+t\b|\bnode\s+--test\b/, words: "the tests (`npm test`, or `node --test`)" },
+  test: {
+    pattern: /\bnpm\s+(run\s+)?test\b|\bnpm\s+t\b|\bnode\b[^\n]*\s--test\b|\btsx\s+--test\b/,
+    words: "the tests (`npm test`, `node --import tsx --test` or `npx tsx --test`)",
+  },
 } as const;
 
 /** Where a command first appears, as a sortable position (step index, then place in the script). */
@@ -153,9 +156,12 @@ test("a failing type-check or test fails the build", () => {
     const found = position(job, command.pattern);
     assert.ok(found, `job "${job.id}" should run ${command.words}`);
     assert.ok(!found.step.continueOnError, `the ${what} step has continue-on-error: true, so a failure would still show green`);
+    // Anything after || runs only when the command failed, and unless it exits non-zero the
+    // step passes; "; true" at the end and "set +e" swallow the exit code the same way.
     assert.ok(
-      !/\|\|\s*(true|exit 0|:)(\s|$)/.test(found.step.run ?? ""),
-      `the ${what} step ends with "|| true" (or similar), which hides its failure from CI`,
+      !/\|\|(?!\s*exit\s+[1-9])|;\s*(true|:)\s*$|\bset\s+\+e\b/m.test(found.step.run ?? ""),
+      `the ${what} step hides its failure from CI ("|| true", "|| echo failed", "; true" or "set +e"); ` +
+        "let the command's own exit code fail the step",
     );
   }
 });

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { getEventListeners } from "node:events";
 import { describe as group, test } from "node:test";
 import { Channel, ChannelClosedError, CLOSED } from "./src/channel.ts";
 import { assertFulfilled, assertPending, assertRejected, flush, settles, watch } from "./watch.ts";
@@ -168,6 +169,31 @@ group("cancelling with an AbortSignal", () => {
     controller.abort();
     await flush();
     assertFulfilled(sent, "the value was taken before abort(), so send() stays resolved");
+  });
+
+  test("a call that completes removes its abort listener from a shared signal", async () => {
+    const ch = new Channel<number>(0);
+    const signal = new AbortController().signal;
+    for (let i = 0; i < 10; i++) {
+      // A receiver waits first (it parks, with a listener), then a send hands it the value.
+      const got = watch(ch.receive(signal));
+      await flush(1);
+      await settles(ch.send(i, signal), `send(${i}) to a waiting receiver`);
+      await flush(1);
+      assert.equal(assertFulfilled(got, `receive #${i + 1} should have got the value`), i);
+    }
+    for (let i = 10; i < 20; i++) {
+      // A sender waits first (capacity 0, nobody receiving), then a receive takes its value.
+      const sent = watch(ch.send(i, signal));
+      await flush(1);
+      assert.equal(await receiveNow(ch, `receive #${i + 1}`), i);
+      assertFulfilled(sent, `send(${i}) was taken, so it should have resolved`);
+    }
+    assert.equal(
+      getEventListeners(signal, "abort").length,
+      0,
+      "20 calls completed on one shared signal; each must remove its abort listener when it settles",
+    );
   });
 });
 

@@ -154,6 +154,18 @@ test("after a failure no new item is started and the iterator is closed", async 
   assert.equal(stats.closed, true, "the iterator must be closed (iterator.return()) so its finally blocks run");
 });
 
+test("a sibling finishing in the same step as the failure takes no new item", async () => {
+  const task = controlledTask<number>();
+  track(mapLimit([0, 1, 2, 3], 2, task.fn));
+  await flush();
+  // Both settle before either reaction runs: the abort must happen in the failing lane itself,
+  // not later, when Promise.all has rejected, or lane 1 sees a live signal and starts item 2.
+  task.call(0).reject(new Error("boom"));
+  task.call(1).resolve("ok");
+  await flush();
+  assert.equal(task.calls.length, 2, "no item may start after the failure, not even from a call that finished at the same moment");
+});
+
 test("a synchronous throw inside fn becomes a rejection", async () => {
   const oops = new TypeError("fn threw before returning a promise");
   let pending: Promise<number[]> | undefined;

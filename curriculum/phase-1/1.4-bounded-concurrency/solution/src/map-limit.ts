@@ -4,7 +4,7 @@
  * - Resolves with the results in input order (result i belongs to item i).
  * - Pulls items from the iterable lazily: a new item is taken only when a slot is free.
  * - On the first rejection: rejects with that error, aborts the `signal` handed to every
- *   call, starts nothing new and closes the iterator.
+ *   call, starts nothing new and closes the iterator (unless the iterator itself threw).
  * - Rejects with a RangeError unless `limit` is a positive integer.
  */
 export async function mapLimit<T, R>(
@@ -22,16 +22,24 @@ export async function mapLimit<T, R>(
   const results: R[] = [];
   const failure: { error?: unknown } = {};
   let nextIndex = 0;
-  let exhausted = false;
+  // The iterator is finished once next() says done or throws. Either way the iteration protocol
+  // says not to call return() on it: a generator that threw has already run its finally blocks.
+  let iteratorFinished = false;
 
   // A lane is one slot of the pool: it takes the next item, waits for it, and only then
   // takes another. `limit` lanes sharing one iterator can never run more than `limit` calls.
   const lane = async (): Promise<void> => {
     try {
       while (!signal.aborted) {
-        const step = iterator.next();
+        let step: IteratorResult<T>;
+        try {
+          step = iterator.next();
+        } catch (error) {
+          iteratorFinished = true;
+          throw error;
+        }
         if (step.done === true) {
-          exhausted = true;
+          iteratorFinished = true;
           return;
         }
         const index = nextIndex++;
@@ -51,7 +59,7 @@ export async function mapLimit<T, R>(
   // Each lane runs synchronously up to its first await, so once the iterator reports
   // done there is no point starting more lanes (this matters when limit > items).
   const lanes: Promise<void>[] = [];
-  for (let i = 0; i < limit && !exhausted && !signal.aborted; i++) {
+  for (let i = 0; i < limit && !iteratorFinished && !signal.aborted; i++) {
     lanes.push(lane());
   }
 
@@ -60,8 +68,9 @@ export async function mapLimit<T, R>(
     // and it observes every lane, so later rejections are never "unhandled".
     await Promise.all(lanes);
   } catch {
-    // Let a generator run its finally blocks (close files, cursors) before we leave.
-    if (!exhausted) iterator.return?.();
+    // Let a generator run its finally blocks (close files, cursors) before we leave, unless it
+    // has finished by itself (done, or it threw).
+    if (!iteratorFinished) iterator.return?.();
     throw failure.error;
   }
   return results;
