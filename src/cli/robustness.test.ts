@@ -125,3 +125,31 @@ describe("robustness", { concurrency: false }, () => {
     assert.equal((await git(ws, ["status", "--porcelain"])).trim(), "");
   });
 });
+
+describe("clear messages for bad input", () => {
+  let ws: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ dir: ws, cleanup } = await tempWorkspace());
+  });
+  afterEach(() => cleanup());
+
+  test("a broken ts-dojo.yaml names the file, the line and the field, and nothing runs", async () => {
+    await writeFile(join(ws, "ts-dojo.yaml"), "scheduler: sometimes\nretention: 0.9\n");
+    const r = await cli(["status"], ws);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /ts-dojo\.yaml has errors/);
+    assert.match(r.stderr, /ts-dojo\.yaml:1: scheduler: /);
+    assert.match(r.stderr, /delete ts-dojo\.yaml to use the defaults/);
+  });
+
+  test("a deleted exercise file is reported with the command that restores it, and no attempt is recorded", async () => {
+    const { rm } = await import("node:fs/promises");
+    await rm(join(ws, ADD));
+    const r = await cli(["verify", "0.1-add"], ws);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /Exercise files are missing/);
+    assert.match(r.stderr, /ts-dojo reset 0\.1-add/);
+    assert.deepEqual(await attemptFiles(ws, "0.1-add"), []);
+  });
+});
