@@ -11,7 +11,7 @@ import type { Curriculum } from "../core/curriculum.js";
 import { loadCurriculum } from "../store/load-curriculum.js";
 import { loadPlacement } from "../store/load-drills.js";
 import { BIN, cliEnv, git, MINI, tempWorkspace } from "../testing/cli.js";
-import { drillQuestions, placementQuestions } from "./questions.js";
+import { placementDeck } from "./questions.js";
 
 let ws: string;
 let cleanup: () => Promise<void>;
@@ -57,8 +57,8 @@ test("placement: answering 0.1 well places it; its first review comes at the fir
   assert.ok(task && hang);
   const { placement } = await loadPlacement(curriculum, "phase-0");
   // Right answers for 0.1-add, wrong ones for 0.2-hang: the CLI builds the same seeded questions.
-  const q1 = [...placementQuestions(placement, task, seed), ...(await drillQuestions(curriculum, task, seed, 1))].slice(0, 6);
-  const q2 = [...placementQuestions(placement, hang, seed), ...(await drillQuestions(curriculum, hang, seed, 1))].slice(0, 6);
+  const q1 = await placementDeck(curriculum, placement, task, seed);
+  const q2 = await placementDeck(curriculum, placement, hang, seed);
   const lines = [...q1.map((q) => q.expected), ...q2.map(() => "no such option")];
   const r = await answer(["placement", "phase-0", "--seed", String(seed), "--yes"], lines, "2026-02-01T09:00:00Z");
   assert.equal(r.code, 0, r.out);

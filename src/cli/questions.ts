@@ -20,3 +20,8 @@ export function placementQuestions(p: Placement | undefined, task: Task, seed: n
   if (items.length === 0) return [];
   return deck({ id: `placement-${task.id}`, title: "", summary: "", kind: "choose", items }, { seed });
 }
+
+/** What placement asks about one task: its placement questions, then one per drill, six at most. */
+export async function placementDeck(c: Curriculum, p: Placement | undefined, task: Task, seed: number): Promise<Question[]> {
+  return [...placementQuestions(p, task, seed), ...(await drillQuestions(c, task, seed, 1))].slice(0, 6);
+}

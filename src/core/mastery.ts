@@ -181,3 +181,8 @@ export function courseProgress(
     upcoming: all.filter((p) => p.due && p.due > now).sort(byDue)[0],
   };
 }
+
+/** Minutes allowed for a review's kata: concept answers are quicker to redo than code. */
+export function kataTimebox(task: Pick<Task, "kind">): number {
+  return task.kind === "concept" ? 10 : 20;
+}

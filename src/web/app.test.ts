@@ -166,13 +166,13 @@ test("placement in the browser: a form of questions, a verdict per task, and acc
   assert.match(form, /type="radio" name="0\.2-hang:0"/);
   const { loadCurriculum } = await import("../store/load-curriculum.js");
   const { loadPlacement } = await import("../store/load-drills.js");
-  const { drillQuestions, placementQuestions } = await import("../cli/questions.js");
+  const { placementDeck } = await import("../cli/questions.js");
   const c = (await loadCurriculum(MINI)).curriculum;
   assert.ok(c);
   const hang = c.tasks.find((t) => t.id === "0.2-hang");
   assert.ok(hang);
   const { placement } = await loadPlacement(c, "phase-0");
-  const questions = [...placementQuestions(placement, hang, seed), ...(await drillQuestions(c, hang, seed, 1))].slice(0, 6);
+  const questions = await placementDeck(c, placement, hang, seed);
   const body = new URLSearchParams({ seed: String(seed) });
   for (const [i, q] of questions.entries()) body.set(`0.2-hang:${i}`, String((q.options ?? []).indexOf(q.expected) + 1));
   const verdict = await (

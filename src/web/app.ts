@@ -10,10 +10,10 @@ import { streamSSE } from "hono/streaming";
 import { restoreStarter } from "../cli/commands/reset.js";
 import { contextFor, pickTask } from "../cli/context.js";
 import type { IO } from "../cli/io.js";
-import { drillQuestions, placementQuestions } from "../cli/questions.js";
+import { placementDeck } from "../cli/questions.js";
 import { DRILLS_TASK } from "../core/attempt.js";
 import type { Phase, Task } from "../core/curriculum.js";
-import { isDone, type TaskProgress } from "../core/mastery.js";
+import { isDone, kataTimebox, type TaskProgress } from "../core/mastery.js";
 import { verdictFor } from "../core/placement.js";
 import { statsOf } from "../core/stats.js";
 import { deck, grade } from "../drills/engine.js";
@@ -205,7 +205,7 @@ export function createApp(opts: AppOptions): Hono {
       open.map(async (t) => ({
         task: t.id,
         title: t.title,
-        questions: [...placementQuestions(placement, t, seed), ...(await drillQuestions(ctx.curriculum, t, seed, 1))].slice(0, 6),
+        questions: await placementDeck(ctx.curriculum, placement, t, seed),
       })),
     );
   };
@@ -266,7 +266,7 @@ export function createApp(opts: AppOptions): Hono {
     const task = findTask(ctx, c.req.param("id"));
     if (!task) return c.notFound();
     await restoreStarter(ctx, task);
-    const timeboxMinutes = task.kind === "concept" ? 10 : 20;
+    const timeboxMinutes = kataTimebox(task);
     await record(
       ctx.ws,
       { v: 1, event: "review", task: task.id, at: io.now().toISOString(), drillsCorrect: 0, drillsAsked: 0, timeboxMinutes },

@@ -1,8 +1,9 @@
 /** Pages for drills and the review queue. The drill player itself is a little client script. */
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import type { Task } from "../core/curriculum.js";
 import { relative } from "../core/duration.js";
-import type { TaskProgress } from "../core/mastery.js";
+import { kataTimebox, type TaskProgress } from "../core/mastery.js";
 import type { Drill } from "../drills/schema.js";
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -29,11 +30,8 @@ export function reviewQueue(due: readonly TaskProgress[], upcoming: readonly Tas
 <h2>Coming up</h2><div class="card"><ul class="tasks">${upcoming.map((p) => html`<li><span class="state ${p.state}">${relative((p.due as Date).getTime() - now.getTime())}</span> <a href="/task/${p.task}">${p.task}</a> <span class="muted">${(p.due as Date).toISOString().slice(0, 10)}</span></li>`)}</ul>${upcoming.length === 0 ? html`<p class="muted">No reviews scheduled yet.</p>` : ""}</div>`;
 }
 
-export function reviewPage(
-  task: { id: string; title: string; drills: readonly string[]; files: readonly string[]; phase: number; kind: string },
-  p: TaskProgress,
-): Html {
-  const timebox = task.kind === "concept" ? 10 : 20;
+export function reviewPage(task: Pick<Task, "id" | "title" | "drills" | "files" | "phase" | "kind">, p: TaskProgress): Html {
+  const timebox = kataTimebox(task);
   return html`<div class="crumb"><a href="/">dashboard</a> › <a href="/reviews">reviews</a> › ${task.id}</div>
 <h1>Review · ${task.title}</h1><p class="muted">stage ${p.stage + 1} of ${p.stages}</p>
 <h2>1. Drills</h2><div class="card">${task.drills.length ? html`<ul class="tasks">${task.drills.map((d) => html`<li><a href="/drill/${d}">${d}</a></li>`)}</ul>` : html`<p class="muted">This task has no drills.</p>`}</div>

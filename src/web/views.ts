@@ -60,7 +60,7 @@ ${cur ? html`<div class="card"><div class="muted">Current task</div><h2 style="m
 </div>
 <h2>Phases</h2><div class="grid">${phases}</div>
 <h2>Activity</h2><div class="card">${calendar(d.records, d.now)}<div class="muted">verify runs per day, last 18 weeks</div></div>
-<h2>Mastery over time</h2><div class="card">${masteryChart(d.curriculum, d.progress, d.records, d.now)}</div>`;
+<h2>Mastery over time</h2><div class="card">${masteryChart(d.curriculum, d.records, d.now)}</div>`;
 }
 
 function forecastBars(values: readonly number[]): Html {
@@ -82,7 +82,7 @@ function calendar(records: readonly Attempt[], now: Date): Html {
   return html`<div class="calendar" role="img" aria-label="activity calendar">${counts.map((n, i) => html`<span class="${n === 0 ? "" : n < 3 ? "l1" : n < 6 ? "l2" : "l3"}" title="${new Date((start + i) * DAY).toISOString().slice(0, 10)}: ${n}"></span>`)}</div>`;
 }
 
-function masteryChart(c: Curriculum, progress: CourseProgress, records: readonly Attempt[], now: Date): Html {
+function masteryChart(c: Curriculum, records: readonly Attempt[], now: Date): Html {
   // Tasks passed (or placed) so far, day by day since the first record.
   const firsts = new Map<string, number>();
   for (const r of records) {
@@ -99,7 +99,6 @@ function masteryChart(c: Curriculum, progress: CourseProgress, records: readonly
     ...times.map((t, i) => `${(((t - t0) / span) * 100).toFixed(1)},${(100 - ((i + 1) / total) * 100).toFixed(1)}`),
     `100,${(100 - (times.length / total) * 100).toFixed(1)}`,
   ];
-  void progress;
   return html`<svg class="chart" viewBox="0 0 100 100" preserveAspectRatio="none" role="img" aria-label="${times.length} of ${total} tasks passed"><path d="M${points.join(" L")}" vector-effect="non-scaling-stroke"/></svg><div class="muted">${times.length} of ${total} tasks passed</div>`;
 }
 

@@ -12,7 +12,7 @@ import type { Parsed } from "../command.js";
 import { contextFor } from "../context.js";
 import type { IO } from "../io.js";
 import { play, stdinLines } from "../play.js";
-import { drillQuestions, placementQuestions } from "../questions.js";
+import { placementDeck } from "../questions.js";
 
 export const options = { yes: { type: "boolean", short: "y" }, seed: { type: "string" } } as const;
 
@@ -40,10 +40,7 @@ export async function run(args: Parsed, io: IO): Promise<number> {
   const verdicts: Array<{ id: string; correct: number; asked: number; verdict: Verdict }> = [];
   try {
     for (const task of open) {
-      const questions = [...placementQuestions(placement, task, seed), ...(await drillQuestions(ctx.curriculum, task, seed, 1))].slice(
-        0,
-        6,
-      );
+      const questions = await placementDeck(ctx.curriculum, placement, task, seed);
       io.out(`\n${c.cyan(c.bold(`── ${task.id}`))} ${c.dim(task.title)}`);
       const played = await play(questions, io, input.next);
       verdicts.push({

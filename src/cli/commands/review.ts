@@ -6,7 +6,7 @@
  */
 import { DRILLS_TASK } from "../../core/attempt.js";
 import { relative } from "../../core/duration.js";
-import type { TaskProgress } from "../../core/mastery.js";
+import { kataTimebox, type TaskProgress } from "../../core/mastery.js";
 import { record } from "../../store/record.js";
 import type { Parsed } from "../command.js";
 import { contextFor, pickTask } from "../context.js";
@@ -58,7 +58,7 @@ export async function run(args: Parsed, io: IO): Promise<number> {
     io.out(c.dim(`drills: ${correct}/${played.score.asked}`));
   }
 
-  const timebox = task.kind === "concept" ? 10 : 20;
+  const timebox = kataTimebox(task);
   const saved = await restoreStarter(ctx, task);
   await record(
     ctx.ws,
