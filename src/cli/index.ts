@@ -27,6 +27,11 @@ export const commands: Record<string, Entry> = {
     summary: "run the tests, record the attempt in git, update mastery",
     load: () => import("./commands/verify.js"),
   },
+  run: {
+    usage: "run [task] [--port N]",
+    summary: "start your server for a server task, to try it with curl or a browser",
+    load: () => import("./commands/run.js"),
+  },
   watch: { usage: "watch [task]", summary: "verify again on every save", load: () => import("./commands/watch.js") },
   hint: { usage: "hint [task]", summary: "reveal the next hint (recorded)", load: () => import("./commands/hint.js") },
   solution: {

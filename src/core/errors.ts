@@ -52,6 +52,12 @@ export const catalogue = {
     what: (p) => `${p.count} problem(s) were found in ${p.root}:\n${p.list}`,
     next: () => "Fix them, then run `ts-dojo dev check`.",
   },
+  NotRunnable: {
+    title: "This task has no server to run",
+    exit: 2,
+    what: (p) => `${p.task} is not a server task, so \`ts-dojo run\` has nothing to start.`,
+    next: () => "Server tasks (2.1, 2.2, 2.4, 2.6, 2.7 and later) can be run; `ts-dojo verify` checks any task.",
+  },
   ExerciseMissing: {
     title: "Exercise files are missing",
     exit: 2,

@@ -82,7 +82,24 @@ const drillsExist: Rule = (c) =>
     t.drills.filter((d) => !c.drills.has(d)).map((d) => ({ file: at(t), message: `drill "${d}" has no file drills/${d}.yaml` })),
   );
 
-export const rules = { uniqueIds, idMatchesFolder, prerequisitesComeFirst, requiredFiles, knownBadMatchFolders, drillsExist };
+const serverTasksRun: Rule = (c) =>
+  c.tasks.flatMap((t): Problem[] => {
+    if (t.kind === "server" && !t.server)
+      return [{ file: at(t), message: "a server task needs server: { file, export } so `ts-dojo run` can start it" }];
+    if (t.server && !t.files.includes(t.server.file))
+      return [{ file: at(t), message: `server.file ${t.server.file} must be one of files:` }];
+    return [];
+  });
+
+export const rules = {
+  uniqueIds,
+  idMatchesFolder,
+  prerequisitesComeFirst,
+  requiredFiles,
+  knownBadMatchFolders,
+  drillsExist,
+  serverTasksRun,
+};
 
 /** Run every rule; `skip` names rules to leave out (e.g. drills before the drill files exist). */
 export function checkRules(c: Curriculum, skip: ReadonlyArray<keyof typeof rules> = []): Problem[] {

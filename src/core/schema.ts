@@ -78,6 +78,18 @@ export const taskSchema = z
     review: z.array(duration).min(1).default(["3d", "7d", "21d", "60d"]).describe("Review ladder: intervals after each pass."),
     drills: z.array(drillId).default([]).describe("Drills that go with this task."),
     files: z.array(relPath).min(1).describe("Files the learner edits; all other starter files are read-only."),
+    server: z
+      .object({
+        file: relPath.describe("The learner's file that exports the factory, e.g. src/notes-server.ts."),
+        export: z
+          .string()
+          .regex(/^[A-Za-z_$][\w$]*$/)
+          .default("start")
+          .describe("The factory's export name."),
+      })
+      .strict()
+      .optional()
+      .describe("For `ts-dojo run`: the server factory (start({ port }) → { port, url, close() }) to start by hand."),
     timeout: duration.default("10s").describe("Time limit for one run of the tests."),
     hints: z.array(z.string().min(1)).min(1).describe("Ordered hints: a nudge first, nearly the answer last."),
     reading: z.array(readingSchema).default([]).describe("Further reading."),

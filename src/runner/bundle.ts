@@ -64,6 +64,12 @@ export async function bundleTests(runDir: string, testFiles: readonly string[], 
   return bundleWithApi(runDir, entry, bundle);
 }
 
+/** Bundle one entry file of a run folder (e.g. the `ts-dojo run` launcher) into `outName`. */
+export async function bundleEntry(runDir: string, entryFile: string, outName: string): Promise<BundleResult> {
+  const bundle = join(runDir, outName);
+  return bundleWithApi(runDir, `import "./${entryFile}";`, bundle);
+}
+
 async function bundleWithApi(runDir: string, entry: string, bundle: string): Promise<BundleResult> {
   const { build } = await import("esbuild");
   try {

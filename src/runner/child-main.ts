@@ -5,7 +5,7 @@
 // Loaded now, while we wait, because nearly every test file needs them.
 import "node:test";
 import "node:assert/strict";
-import { dirname } from "node:path";
+import { basename, dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 
 let buffered = "";
@@ -18,6 +18,8 @@ process.stdin.on("data", (chunk: string) => {
   process.stdin.destroy();
   const bundle = buffered.slice(0, newline);
   process.env.TS_DOJO_RUN_DIR = dirname(bundle);
+  // Run folders are named "<task id>-XXXXXX" (overlay.ts); the harness names the task in its replay commands.
+  process.env.TS_DOJO_TASK = basename(dirname(bundle)).slice(0, -7);
   process.chdir(dirname(bundle));
   import(pathToFileURL(bundle).href).catch((err: unknown) => {
     // A top-level throw in the tests or the learner's module: report it as a failure.

@@ -11,6 +11,10 @@ export interface FailureInfo {
   /** "file:line:col" of the failing assertion or throw, inside the run folder. */
   readonly location?: string;
   readonly stack?: string;
+  /** From the server harness: the request sent and the response received. */
+  readonly context?: string;
+  /** From the server harness: shell commands that replay the failing test's requests. */
+  readonly repro?: string;
 }
 
 export type ChildEvent =
@@ -21,6 +25,8 @@ export type ChildEvent =
       readonly ok: boolean;
       readonly ms: number;
       readonly skip?: boolean;
+      /** Why it was skipped, when the test said (e.g. "needs PostgreSQL …"). */
+      readonly skipReason?: string;
       readonly failure?: FailureInfo;
     }
   | { readonly t: "done"; readonly pass: number; readonly fail: number };

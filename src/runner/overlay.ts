@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Task } from "../core/curriculum.js";
 import { DojoError } from "../core/errors.js";
-import { packageRoot } from "../store/paths.js";
+import { modulesView } from "./modules-view.js";
 
 /** Where run folders go; TS_DOJO_RUNS_DIR moves them (tests use it to watch their own runs). */
 export const runsDir = () => process.env.TS_DOJO_RUNS_DIR || join(tmpdir(), "ts-dojo-runs");
@@ -59,7 +59,7 @@ export async function prepareRun(task: Task, curriculumRoot: string, subjectDir:
     throw e;
   });
   await cp(join(source, "tests"), dir, { recursive: true });
-  await symlink(join(packageRoot, "node_modules"), join(dir, "node_modules"), "dir");
+  await symlink(await modulesView(), join(dir, "node_modules"), "dir");
   const tsconfig = { compilerOptions: EXERCISE_COMPILER_OPTIONS, include: ["**/*.ts"], exclude: ["node_modules"] };
   await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
   // ES modules, as in the workspace: without this tsc treats the files as CommonJS (import.meta fails).

@@ -53,6 +53,7 @@ export default async function* reporter(source: AsyncIterable<{ type: string; da
       ok,
       ms: Math.round(data.details?.duration_ms ?? 0),
       skip: Boolean(data.skip || data.todo),
+      skipReason: typeof data.skip === "string" ? data.skip : undefined,
       failure: ok ? undefined : describe(error),
     });
   }
@@ -61,7 +62,15 @@ export default async function* reporter(source: AsyncIterable<{ type: string; da
 
 function describe(wrapper: (Error & { cause?: unknown }) | undefined): FailureInfo {
   const err = (wrapper?.cause ?? wrapper) as
-    | (Error & { expected?: unknown; actual?: unknown; operator?: string; code?: string; generatedMessage?: boolean })
+    | (Error & {
+        expected?: unknown;
+        actual?: unknown;
+        operator?: string;
+        code?: string;
+        generatedMessage?: boolean;
+        dojoContext?: string;
+        dojoRepro?: string;
+      })
     | undefined;
   if (!(err instanceof Error)) return { message: `thrown: ${show(err)}` };
   const assertion = err.code === "ERR_ASSERTION";
@@ -79,6 +88,8 @@ function describe(wrapper: (Error & { cause?: unknown }) | undefined): FailureIn
     message,
     ...(compared ? { expected: show(err.expected), actual: show(err.actual), operator: err.operator } : {}),
     location: locate(stack),
+    ...(err.dojoContext ? { context: err.dojoContext } : {}),
+    ...(err.dojoRepro ? { repro: err.dojoRepro } : {}),
     stack: assertion ? undefined : ownFrames(stack),
   };
 }

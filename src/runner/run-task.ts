@@ -11,6 +11,14 @@ import { startTestProcess, type TestOutcome, type TestProcess } from "./run-test
 import { mark } from "./trace.js";
 import { typecheck } from "./typecheck.js";
 
+/** How the harness's skip reason begins (kit/harness/database.ts NEEDS_POSTGRES). */
+const NEEDS_POSTGRES_PREFIX = "needs PostgreSQL";
+
+const needsPostgres = (n: number) =>
+  `the tests that ran all passed, but ${n} more need a real PostgreSQL server: they open several connections at once, and the built-in database (PGlite) has one. ` +
+  "Start one (`docker compose up -d postgres` in your workspace, or a local install), set DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres, " +
+  "and verify again; `ts-dojo doctor` checks the connection.";
+
 export type RunStatus = "passed" | "failed" | "error" | "cancelled";
 
 export interface RunResult {
@@ -22,6 +30,8 @@ export interface RunResult {
   readonly output: string;
   readonly truncated: boolean;
   readonly timedOut: boolean;
+  /** A service some tests needed and did not have (they were skipped; the run is an "error"). */
+  readonly needs?: "postgres";
   /** Why the run is not a plain pass or fail, in a sentence. */
   readonly reason?: string;
   readonly durationMs: number;
@@ -119,6 +129,8 @@ export async function runTask(opts: RunOptions): Promise<RunResult> {
     const failed = ran.some((t) => !t.ok);
     if (failed) return finish({ ...common, status: "failed" });
     if (typeErrors.length > 0) return finish({ ...common, status: "failed", reason: "every test passed, but the code has type errors" });
+    const wanting = run.tests.filter((t) => t.skip && t.skipReason?.startsWith(NEEDS_POSTGRES_PREFIX));
+    if (wanting.length > 0) return finish({ ...common, status: "error", needs: "postgres", reason: needsPostgres(wanting.length) });
     return finish({ ...common, status: "passed" });
   } finally {
     child.kill();

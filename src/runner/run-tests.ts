@@ -15,6 +15,7 @@ export interface TestOutcome {
   readonly ok: boolean;
   readonly ms: number;
   readonly skip: boolean;
+  readonly skipReason?: string;
   readonly failure?: Extract<ChildEvent, { t: "test" }>["failure"];
 }
 
@@ -117,7 +118,14 @@ function collect(
         nl = pending.indexOf("\n");
         const event = parse(line);
         if (event?.t === "test") {
-          const outcome: TestOutcome = { name: event.name, ok: event.ok, ms: event.ms, skip: Boolean(event.skip), failure: event.failure };
+          const outcome: TestOutcome = {
+            name: event.name,
+            ok: event.ok,
+            ms: event.ms,
+            skip: Boolean(event.skip),
+            skipReason: event.skipReason,
+            failure: event.failure,
+          };
           tests.push(outcome);
           opts.onTest?.(outcome);
         } else if (event?.t === "done") {

@@ -94,7 +94,8 @@ export async function verifyOnce(
   if (interrupted) return 130;
   printVerdict(result, saved.progress, io, saved.commit);
   nextStep(ctx.curriculum.tasks, saved.records, task, result, io);
-  return result.status === "passed" ? 0 : result.status === "failed" ? 1 : 2;
+  // 3: could not run everything here (a service is missing); 2: the task itself is broken.
+  return result.status === "passed" ? 0 : result.status === "failed" ? 1 : result.needs ? 3 : 2;
 }
 
 function printDetails(result: RunResult, io: IO, mapPath: (p: string) => string): void {

@@ -5,7 +5,7 @@ import type { TestOutcome } from "../../runner/run-tests.js";
 import type { Colors } from "../io.js";
 
 export function testLine(t: TestOutcome, c: Colors): string {
-  if (t.skip) return `  ${c.dim("-")} ${c.dim(t.name)} ${c.dim("(skipped)")}`;
+  if (t.skip) return `  ${c.dim("-")} ${c.dim(t.name)} ${c.dim(`(skipped${t.skipReason ? `: ${t.skipReason}` : ""})`)}`;
   return t.ok ? `  ${c.green("✓")} ${t.name}` : `  ${c.red("✗")} ${t.name}`;
 }
 
@@ -35,6 +35,8 @@ export function failureBlock(t: TestOutcome, c: Colors, mapPath: PathMapper): st
     lines.push(indent(c.dim(frames.join("\n")), 4));
   }
   if (f.location && !f.stack) lines.push(`    ${c.dim("at")} ${c.cyan(mapPath(f.location))}`);
+  if (f.context) lines.push("", indent(f.context, 4, c.dim));
+  if (f.repro) lines.push("", `    ${c.bold("Reproduce it")} ${c.dim("(from your workspace folder):")}`, indent(f.repro, 6, c.cyan));
   return lines.join("\n");
 }
 

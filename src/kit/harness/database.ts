@@ -1,0 +1,127 @@
+/**
+ * A fresh PostgreSQL database for an exercise's tests: a throwaway database on a real server
+ * when DATABASE_URL is set, otherwise PGlite (PostgreSQL compiled to WebAssembly) served on a
+ * loopback port. Either way learner code connects through `url` with plain `pg`.
+ */
+import { after, before, beforeEach, type TestContext, test } from "node:test";
+import type pg from "pg";
+import type { TxCapable } from "../types.js";
+import { servePglite } from "./pglite-server.js";
+import { createScratchDatabase } from "./scratch-database.js";
+import { asRows, openTestPool, runTransaction, type TestPool } from "./test-pool.js";
+
+export interface TestDatabase extends TxCapable {
+  readonly mode: "pglite" | "postgres";
+  /** A connection string learner code can hand to `new pg.Pool({ connectionString })`. */
+  readonly url: string;
+  /** The pool behind query()/transaction(); max 1 connection under PGlite. */
+  readonly pool: pg.Pool;
+  /** Drop and recreate schema public (fast per-test reset). */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** The tests need several connections working at once, which only a real server gives. */
+  readonly concurrent?: boolean;
+  /** The server to create the database on; default DATABASE_URL, and PGlite when neither is set. */
+  readonly url?: string;
+}
+
+/** The skip reason used for tests that need several real connections. */
+export const NEEDS_POSTGRES = "needs PostgreSQL: set DATABASE_URL to a real server (PGlite runs one session); `ts-dojo doctor` shows how";
+
+const CONCURRENT_WITHOUT_SERVER =
+  "This test database was asked for with { concurrent: true }, which needs a real PostgreSQL, and DATABASE_URL is not set. " +
+  "Declare the tests that use it with pgTest() so they are skipped without one.";
+
+/** Every connection is opened up front (see test-pool.ts), so this is also what each file holds open. */
+const REAL_POOL_MAX = 10;
+
+/** True when a real PostgreSQL is configured (DATABASE_URL set). */
+export function realPostgres(): boolean {
+  return Boolean(process.env.DATABASE_URL);
+}
+
+/** Open a fresh database. Real server when DATABASE_URL (or `url`) is set, PGlite otherwise. */
+export async function openDatabase(opts: DatabaseOptions = {}): Promise<TestDatabase> {
+  const url = opts.url || process.env.DATABASE_URL;
+  if (url) return openOnServer(url);
+  if (opts.concurrent) throw new Error(CONCURRENT_WITHOUT_SERVER);
+  return openOnPglite();
+}
+
+async function openOnPglite(): Promise<TestDatabase> {
+  const server = await servePglite();
+  // PGlite is one session: two pooled connections would interleave their statements in it,
+  // so one connection's BEGIN would wrap the other's queries.
+  const pool = await openTestPool(server.url, 1).catch(async (err: unknown) => {
+    await server.stop();
+    throw err;
+  });
+  return testDatabase("pglite", server.url, pool, server.stop);
+}
+
+async function openOnServer(adminUrl: string): Promise<TestDatabase> {
+  const scratch = await createScratchDatabase(adminUrl);
+  const pool = await openTestPool(scratch.url, REAL_POOL_MAX).catch(async (err: unknown) => {
+    await scratch.drop().catch(() => {});
+    throw err;
+  });
+  return testDatabase("postgres", scratch.url, pool, scratch.drop);
+}
+
+function testDatabase(mode: TestDatabase["mode"], url: string, { pool, end }: TestPool, dispose: () => Promise<void>): TestDatabase {
+  let closing: Promise<void> | undefined;
+  return {
+    mode,
+    url,
+    pool,
+    query: (sql, params) => asRows(pool.query(sql, params)),
+    transaction: (fn, opts) => runTransaction(pool, fn, opts),
+    async reset() {
+      await pool.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    },
+    close() {
+      // The pool first: its connections would hold the database open against DROP or stop.
+      closing ??= end().then(dispose);
+      return closing;
+    },
+  };
+}
+
+/**
+ * For a test file: opens one database before its tests, resets it before each, closes it
+ * after. `concurrent: true` without a real server opens nothing; the accessor then throws, and
+ * the tests that call it belong under pgTest(), which skips them.
+ */
+export function useDatabase(opts: DatabaseOptions & { reset?: boolean } = {}): () => TestDatabase {
+  const url = opts.url || process.env.DATABASE_URL;
+  if (opts.concurrent && !url) {
+    return () => {
+      throw new Error(CONCURRENT_WITHOUT_SERVER);
+    };
+  }
+  let db: TestDatabase | undefined;
+  before(async () => {
+    db = await openDatabase({ ...opts, url });
+  });
+  if (opts.reset !== false) {
+    beforeEach(async () => {
+      await db?.reset();
+    });
+  }
+  after(async () => {
+    await db?.close();
+    db = undefined;
+  });
+  return () => {
+    if (!db) throw new Error("the test database is not open: use it inside a test or hook, after useDatabase() has opened it");
+    return db;
+  };
+}
+
+/** test(name, fn), skipped with NEEDS_POSTGRES when no real server is configured. */
+export function pgTest(name: string, fn: (t: TestContext) => Promise<void>): void {
+  test(name, realPostgres() ? {} : { skip: NEEDS_POSTGRES }, fn);
+}

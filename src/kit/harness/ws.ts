@@ -1,0 +1,116 @@
+/**
+ * A WebSocket test client on the `ws` package that queues what arrives, so a test can say
+ * "the next message is…" or "a message like this arrives within 2 s" without races, and can
+ * check how the server closed the connection.
+ */
+import WebSocket from "ws";
+import { HarnessFailure } from "./failure.js";
+
+export interface WsClient {
+  readonly socket: WebSocket;
+  send(message: unknown): void;
+  /** The next message (JSON-parsed when it parses), waiting up to timeoutMs. */
+  next<T = unknown>(timeoutMs?: number): Promise<T>;
+  /** Skip messages until one satisfies `predicate`. */
+  waitFor<T = unknown>(predicate: (m: T) => boolean, what: string, timeoutMs?: number): Promise<T>;
+  /** Fail if any message arrives within `ms`. */
+  expectSilence(ms: number): Promise<void>;
+  /** Resolves with the close code and reason once the connection has closed. */
+  closed(timeoutMs?: number): Promise<{ code: number; reason: string }>;
+  close(): void;
+  /** Drop the TCP connection without a close frame, as a crashed client or a lost network would. */
+  drop(): void;
+}
+
+export function wsConnect(url: string, opts: { timeoutMs?: number } = {}): Promise<WsClient> {
+  const socket = new WebSocket(url);
+  const inbox: unknown[] = [];
+  const waiters = new Set<() => void>();
+  let closedWith: { code: number; reason: string } | undefined;
+  const poke = () => {
+    for (const w of waiters) w();
+  };
+  socket.on("message", (data, isBinary) => {
+    const text = isBinary ? undefined : data.toString();
+    let value: unknown = data;
+    if (text !== undefined) {
+      try {
+        value = JSON.parse(text);
+      } catch {
+        value = text;
+      }
+    }
+    inbox.push(value);
+    poke();
+  });
+  socket.on("close", (code, reason) => {
+    closedWith = { code, reason: reason.toString() };
+    poke();
+  });
+  socket.on("error", () => {});
+
+  const wait = <T>(take: () => T | undefined, what: string, timeoutMs: number) =>
+    new Promise<T>((resolve, reject) => {
+      const check = () => {
+        const got = take();
+        if (got !== undefined) return done(() => resolve(got));
+        if (closedWith)
+          return done(() => reject(new HarnessFailure({ message: `the connection closed (code ${closedWith?.code}) before ${what}` })));
+      };
+      const timer = setTimeout(() => done(() => reject(new HarnessFailure({ message: `no ${what} within ${timeoutMs} ms` }))), timeoutMs);
+      const done = (f: () => void) => {
+        clearTimeout(timer);
+        waiters.delete(check);
+        f();
+      };
+      waiters.add(check);
+      check();
+    });
+
+  const client: WsClient = {
+    socket,
+    send: (m) => socket.send(typeof m === "string" || Buffer.isBuffer(m) ? m : JSON.stringify(m)),
+    next: <T>(timeoutMs = 2000) => wait<T>(() => (inbox.length ? (inbox.shift() as T) : undefined), "message", timeoutMs),
+    waitFor: <T>(predicate: (m: T) => boolean, what: string, timeoutMs = 2000) =>
+      wait<T>(
+        () => {
+          while (inbox.length) {
+            const m = inbox.shift() as T;
+            if (predicate(m)) return m;
+          }
+          return undefined;
+        },
+        what,
+        timeoutMs,
+      ),
+    expectSilence: (ms) =>
+      new Promise((resolve, reject) => {
+        setTimeout(
+          () =>
+            inbox.length ? reject(new HarnessFailure({ message: `expected no message, got ${JSON.stringify(inbox[0])}` })) : resolve(),
+          ms,
+        );
+      }),
+    closed: (timeoutMs = 2000) => wait(() => closedWith, "close", timeoutMs),
+    close: () => socket.close(),
+    drop: () => socket.terminate(),
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.terminate();
+      reject(new HarnessFailure({ message: `WebSocket to ${url} did not open within ${opts.timeoutMs ?? 2000} ms` }));
+    }, opts.timeoutMs ?? 2000);
+    socket.once("open", () => {
+      clearTimeout(timer);
+      resolve(client);
+    });
+    socket.once("unexpected-response", (_req, res) => {
+      clearTimeout(timer);
+      reject(new HarnessFailure({ message: `the server answered the WebSocket upgrade with HTTP ${res.statusCode} instead of 101` }));
+    });
+    socket.once("error", (e) => {
+      clearTimeout(timer);
+      reject(new HarnessFailure({ message: `WebSocket to ${url} failed: ${e.message}` }));
+    });
+  });
+}
