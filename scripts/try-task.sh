@@ -9,7 +9,9 @@ trap 'rm -rf "$tmp"' EXIT
 cp -R "$task/starter/." "$tmp/"
 [ "$subject" != starter ] && cp -R "$task/$subject/." "$tmp/"
 cp -R "$task/tests/." "$tmp/"
-ln -s "$root/node_modules" "$tmp/node_modules"
+# The same node_modules view verify uses, so tests can import ts-dojo/harness and ts-dojo/kit.
+view=$(cd "$root" && node -e 'import("./dist/runner/modules-view.js").then(async (m) => console.log(await m.modulesView()))')
+ln -s "$view" "$tmp/node_modules"
 echo '{ "type": "module" }' > "$tmp/package.json"
 cat > "$tmp/tsconfig.json" <<'JSON'
 { "compilerOptions": { "target": "es2022", "module": "nodenext", "moduleResolution": "nodenext",
@@ -18,4 +20,4 @@ cat > "$tmp/tsconfig.json" <<'JSON'
 JSON
 echo "== tsc ($subject)"; (cd "$tmp" && "$root/node_modules/.bin/tsc" -p . ) && echo "types ok" || echo "TYPE ERRORS"
 echo "== tests ($subject)"
-cd "$tmp" && node --import tsx --test --test-reporter=spec $(find . -name '*.test.ts' -not -path './node_modules/*')
+cd "$tmp" && node --import tsx --test --test-force-exit --test-reporter=spec $(find . -name '*.test.ts' -not -path './node_modules/*')
