@@ -5,12 +5,11 @@ import { type Curriculum, resolveTaskId, suggestTask, type Task } from "../core/
 import { DojoError } from "../core/errors.js";
 import { type CourseProgress, courseProgress } from "../core/mastery.js";
 import { formatProblem } from "../core/problem.js";
-import type { SchedulerConfig } from "../core/schedule.js";
 import { type RecordSet, readAttempts } from "../store/attempts.js";
 import { loadCurriculumCached } from "../store/curriculum-cache.js";
 import { curriculumRoot } from "../store/paths.js";
 import { findWorkspace, type Workspace } from "../store/workspace.js";
-import { readWorkspaceConfig } from "../store/workspace-config.js";
+import { readWorkspaceConfig, type WorkspaceSettings } from "../store/workspace-config.js";
 import type { IO } from "./io.js";
 
 /**
@@ -36,7 +35,7 @@ async function workspaceCurriculum(ws: Workspace): Promise<string | undefined> {
 
 export interface Context {
   readonly curriculum: Curriculum;
-  readonly config: SchedulerConfig;
+  readonly config: WorkspaceSettings;
   readonly ws: Workspace;
   readonly records: RecordSet;
   readonly progress: CourseProgress;

@@ -13,6 +13,11 @@ export const workspaceConfigSchema = z
       .max(0.99)
       .default(0.9)
       .describe("fsrs only: the recall probability reviews aim for; higher means more reviews."),
+    database_url: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "a postgres:// URL")
+      .optional()
+      .describe("A real PostgreSQL for phase 3 (else the built-in PGlite). The DATABASE_URL environment variable wins over it."),
   })
   .strict();
 
@@ -23,4 +28,6 @@ export const DEFAULT_CONFIG_YAML = `# ts-dojo settings (schema: node_modules/ts-
 scheduler: ladder
 # retention: for fsrs, the chance of remembering a task when its review comes due (0.7-0.99)
 retention: 0.9
+# database_url: a real PostgreSQL for phase 3's concurrency tests (default: the built-in PGlite),
+# e.g. postgres://postgres@127.0.0.1:5432/postgres after \`docker compose up -d postgres\`
 `;

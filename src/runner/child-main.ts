@@ -5,7 +5,7 @@
 // Loaded now, while we wait, because nearly every test file needs them.
 import "node:test";
 import "node:assert/strict";
-import { basename, dirname } from "node:path";
+import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 
 let buffered = "";
@@ -16,10 +16,11 @@ process.stdin.on("data", (chunk: string) => {
   if (newline === -1) return;
   // Stop reading so stdin does not keep the process alive once the tests are done.
   process.stdin.destroy();
-  const bundle = buffered.slice(0, newline);
+  // One JSON line: the bundle, and settings known only once the dojo has read the workspace
+  // (the task id for the harness's replay commands, a DATABASE_URL from ts-dojo.yaml).
+  const { bundle, env } = JSON.parse(buffered.slice(0, newline)) as { bundle: string; env?: Record<string, string> };
+  Object.assign(process.env, env);
   process.env.TS_DOJO_RUN_DIR = dirname(bundle);
-  // Run folders are named "<task id>-XXXXXX" (overlay.ts); the harness names the task in its replay commands.
-  process.env.TS_DOJO_TASK = basename(dirname(bundle)).slice(0, -7);
   process.chdir(dirname(bundle));
   import(pathToFileURL(bundle).href).catch((err: unknown) => {
     // A top-level throw in the tests or the learner's module: report it as a failure.

@@ -52,6 +52,8 @@ export interface RunOptions {
   /** "parallel" (default) beside the tests; "after" the tests, so they get the CPU first (watch mode); "off". */
   readonly typecheck?: "parallel" | "after" | "off";
   readonly now?: () => number;
+  /** Extra environment for the tests (the child was started before the workspace was read). */
+  readonly env?: Record<string, string>;
   /** A run folder kept across runs (watch mode): refreshed instead of rebuilt, and not removed. */
   readonly folder?: RunFolder;
 }
@@ -99,7 +101,8 @@ export async function runTask(opts: RunOptions): Promise<RunResult> {
         reason: "the code does not compile",
       });
     }
-    const run = await child.run(bundled.bundle, { timeoutMs, onTest: opts.onTest, signal: opts.signal });
+    const env = { ...opts.env, TS_DOJO_TASK: opts.task.id };
+    const run = await child.run(bundled.bundle, { timeoutMs, onTest: opts.onTest, signal: opts.signal, env });
     mark("tests done");
     opts.onTestsDone?.(run.tests);
     if (opts.typecheck === "after") types = check();

@@ -33,7 +33,10 @@ export interface ChildRun {
 
 export interface TestProcess {
   readonly pid: number | undefined;
-  run(bundle: string, opts: { timeoutMs: number; onTest?: (t: TestOutcome) => void; signal?: AbortSignal }): Promise<ChildRun>;
+  run(
+    bundle: string,
+    opts: { timeoutMs: number; onTest?: (t: TestOutcome) => void; signal?: AbortSignal; env?: Record<string, string> },
+  ): Promise<ChildRun>;
   /** Kill the process group; safe to call at any time, more than once. */
   kill(): void;
 }
@@ -73,7 +76,7 @@ export function startTestProcess(env: NodeJS.ProcessEnv = process.env): TestProc
 function collect(
   child: ChildProcess,
   bundle: string,
-  opts: { timeoutMs: number; onTest?: (t: TestOutcome) => void; signal?: AbortSignal },
+  opts: { timeoutMs: number; onTest?: (t: TestOutcome) => void; signal?: AbortSignal; env?: Record<string, string> },
   kill: () => void,
 ): Promise<ChildRun> {
   return new Promise((resolve) => {
@@ -157,7 +160,7 @@ function collect(
     };
     child.on("close", (code) => finish(code));
     child.stdin?.on("error", () => {});
-    child.stdin?.end(`${bundle}\n`);
+    child.stdin?.end(`${JSON.stringify({ bundle, env: opts.env ?? {} })}\n`);
   });
 }
 

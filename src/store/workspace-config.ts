@@ -11,14 +11,17 @@ import type { Workspace } from "./workspace.js";
 
 export const CONFIG_FILE = "ts-dojo.yaml";
 
-export async function readWorkspaceConfig(ws: Workspace): Promise<SchedulerConfig> {
+/** The scheduler settings plus the services the learner pointed us at. */
+export type WorkspaceSettings = SchedulerConfig & { readonly database_url?: string };
+
+export async function readWorkspaceConfig(ws: Workspace): Promise<WorkspaceSettings> {
   const file = join(ws.root, CONFIG_FILE);
   const info = await stat(file).catch(() => undefined);
   if (!info) return DEFAULT_SCHEDULER;
   const key = `${info.size}:${info.mtimeMs}`;
   const cacheFile = join(ws.meta, "config-cache.json");
   const cached = await readFile(cacheFile, "utf8").then(
-    (t) => JSON.parse(t) as { key: string; config: SchedulerConfig },
+    (t) => JSON.parse(t) as { key: string; config: WorkspaceSettings },
     () => undefined,
   );
   if (cached?.key === key) return cached.config;

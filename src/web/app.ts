@@ -2,12 +2,14 @@
  * The local web app: Hono, pages rendered on the server, one small client script. Every request
  * passes the guard (loopback Host only, launch secret on state changes, no CORS).
  */
+
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Hono } from "hono";
 import { html } from "hono/html";
 import { streamSSE } from "hono/streaming";
 import { restoreStarter } from "../cli/commands/reset.js";
+import { testEnv } from "../cli/commands/verify.js";
 import { contextFor, pickTask } from "../cli/context.js";
 import type { IO } from "../cli/io.js";
 import { placementDeck } from "../cli/questions.js";
@@ -88,6 +90,7 @@ export function createApp(opts: AppOptions): Hono {
         curriculumRoot: ctx.curriculum.root,
         subjectDir: ctx.ws.taskDir(task),
         signal: controller.signal,
+        env: testEnv(ctx.config),
         onTest: (t) => {
           const failure = t.failure
             ? [

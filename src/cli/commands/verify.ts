@@ -63,6 +63,7 @@ export async function verifyOnce(
       signal: controller.signal,
       testProcess: opts.testProcess,
       folder: opts.folder,
+      env: testEnv(ctx.config),
       onTest: (t) => io.out(testLine(t, c)),
       // In watch mode the test verdict comes first; type errors follow when tsc finishes.
       onTestsDone: opts.earlyVerdict ? (tests) => io.out(c.dim(earlyVerdict(tests))) : undefined,
@@ -178,6 +179,11 @@ function nextStep(tasks: readonly Task[], records: readonly Attempt[], task: Tas
         : `  All hints shown: \`ts-dojo hint ${task.id}\` lists them again.`),
   );
 }
+/** What the tests' process needs from the workspace: the database the learner configured. */
+export function testEnv(config: Base["config"]): Record<string, string> {
+  return !process.env.DATABASE_URL && config.database_url ? { DATABASE_URL: config.database_url } : {};
+}
+
 /** "tests: 3/3 passed · type-checking…" — printed the moment the tests finish. */
 export function earlyVerdict(tests: ReadonlyArray<{ ok: boolean; skip: boolean }>): string {
   const ran = tests.filter((t) => !t.skip);

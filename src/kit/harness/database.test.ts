@@ -96,6 +96,14 @@ function contract(open: () => Promise<TestDatabase>, closed: (db: TestDatabase) 
     assert.deepEqual(await level(), { transaction_isolation: "read committed" });
   });
 
+  it("rejects an isolation level it does not know", async () => {
+    const bad = { isolation: "constructor" } as unknown as { isolation: "serializable" };
+    await assert.rejects(
+      a.transaction(async () => {}, bad),
+      /unknown isolation level "constructor"/,
+    );
+  });
+
   it("refuses a transaction's tx once the transaction is over", async () => {
     let kept: Queryable | undefined;
     await a.transaction(async (tx) => {
@@ -181,30 +189,13 @@ describe("on a real PostgreSQL", { skip: noServer }, () => {
     }
   });
 
-  it("discards a connection that dies inside a transaction, and keeps working", async () => {
+  it("closes even when a client taken from the pool was never released, and says so", async () => {
+    const baseline = resources();
     const db = await openDatabase({ url: REAL_URL });
-    try {
-      const killed = db.transaction(async (tx) => {
-        await tx.query("select pg_terminate_backend(pg_backend_pid())");
-      });
-      await assert.rejects(killed, /terminat/);
-      assert.deepEqual((await db.transaction((tx) => tx.query("select 1 as x"))).rows, [{ x: 1 }]);
-    } finally {
-      await db.close();
-    }
-  });
-
-  it("rejects an isolation level it does not know", async () => {
-    const db = await openDatabase({ url: REAL_URL });
-    try {
-      const bad = { isolation: "constructor" } as unknown as { isolation: "serializable" };
-      await assert.rejects(
-        db.transaction(async () => {}, bad),
-        /unknown isolation level "constructor"/,
-      );
-    } finally {
-      await db.close();
-    }
+    await db.pool.connect(); // and never release()
+    await assert.rejects(db.close(), /1 connection\(s\) taken with pool.connect\(\) were never given back.*client\.release\(\)/);
+    assert.equal(await databaseExists(new URL(db.url).pathname.slice(1)), false);
+    assert.deepEqual(resources(), baseline);
   });
 
   describe("useDatabase({ concurrent: true }) with a server", () => {
@@ -214,6 +205,13 @@ describe("on a real PostgreSQL", { skip: noServer }, () => {
       const pids = await Promise.all(clients.map(async (c) => (await c.query("select pg_backend_pid() as p")).rows[0]?.p));
       for (const c of clients) c.release();
       assert.notEqual(pids[0], pids[1]);
+    });
+    it("discards a connection that dies inside a transaction, and keeps working", async () => {
+      const killed = db().transaction(async (tx) => {
+        await tx.query("select pg_terminate_backend(pg_backend_pid())");
+      });
+      await assert.rejects(killed, /terminat/);
+      assert.deepEqual((await db().transaction((tx) => tx.query("select 1 as x"))).rows, [{ x: 1 }]);
     });
     it("resets before each test", async () => {
       await db().query("create table t (x int)");
@@ -241,7 +239,7 @@ describe("without a server", () => {
     ran = true;
   });
   delete process.env.DATABASE_URL;
-  it("(which it did)", () => assert.equal(ran, true));
+  it("the pgTest declared with DATABASE_URL set did run", () => assert.equal(ran, true));
   it("a server that cannot be reached fails with where it looked and what to do", async () => {
     const closed = "postgres://learner:s3cret@127.0.0.1:1/postgres";
     await assert.rejects(openDatabase({ url: closed }), (err: Error) => {

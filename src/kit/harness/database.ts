@@ -8,7 +8,7 @@ import type pg from "pg";
 import type { TxCapable } from "../types.js";
 import { servePglite } from "./pglite-server.js";
 import { createScratchDatabase } from "./scratch-database.js";
-import { asRows, openTestPool, runTransaction, type TestPool } from "./test-pool.js";
+import { asRows, openWarmPool, runTransaction, type WarmPool } from "./warm-pool.js";
 
 export interface TestDatabase extends TxCapable {
   readonly mode: "pglite" | "postgres";
@@ -35,7 +35,7 @@ const CONCURRENT_WITHOUT_SERVER =
   "This test database was asked for with { concurrent: true }, which needs a real PostgreSQL, and DATABASE_URL is not set. " +
   "Declare the tests that use it with pgTest() so they are skipped without one.";
 
-/** Every connection is opened up front (see test-pool.ts), so this is also what each file holds open. */
+/** Every connection is opened up front (see warm-pool.ts), so this is also what each file holds open. */
 const REAL_POOL_MAX = 10;
 
 /** True when a real PostgreSQL is configured (DATABASE_URL set). */
@@ -53,9 +53,10 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<TestData
 
 async function openOnPglite(): Promise<TestDatabase> {
   const server = await servePglite();
-  // PGlite is one session: two pooled connections would interleave their statements in it,
-  // so one connection's BEGIN would wrap the other's queries.
-  const pool = await openTestPool(server.url, 1).catch(async (err: unknown) => {
+  // PGlite is one session behind every connection: they share its settings, temp tables and
+  // prepared statements, and the socket server holds the others back while one is inside a
+  // transaction. A second pooled connection would add no parallelism, only those surprises.
+  const pool = await openWarmPool(server.url, 1).catch(async (err: unknown) => {
     await server.stop();
     throw err;
   });
@@ -64,14 +65,14 @@ async function openOnPglite(): Promise<TestDatabase> {
 
 async function openOnServer(adminUrl: string): Promise<TestDatabase> {
   const scratch = await createScratchDatabase(adminUrl);
-  const pool = await openTestPool(scratch.url, REAL_POOL_MAX).catch(async (err: unknown) => {
+  const pool = await openWarmPool(scratch.url, REAL_POOL_MAX).catch(async (err: unknown) => {
     await scratch.drop().catch(() => {});
     throw err;
   });
   return testDatabase("postgres", scratch.url, pool, scratch.drop);
 }
 
-function testDatabase(mode: TestDatabase["mode"], url: string, { pool, end }: TestPool, dispose: () => Promise<void>): TestDatabase {
+function testDatabase(mode: TestDatabase["mode"], url: string, { pool, end }: WarmPool, dispose: () => Promise<void>): TestDatabase {
   let closing: Promise<void> | undefined;
   return {
     mode,
@@ -84,7 +85,7 @@ function testDatabase(mode: TestDatabase["mode"], url: string, { pool, end }: Te
     },
     close() {
       // The pool first: its connections would hold the database open against DROP or stop.
-      closing ??= end().then(dispose);
+      closing ??= end().finally(dispose);
       return closing;
     },
   };

@@ -15,13 +15,13 @@ export interface PgliteServer {
 /**
  * PGlite is a single backend session. The socket server feeds every connection's messages into
  * it one at a time, holding other connections back while one has a transaction open. Its
- * default of one connection would reset the learner's own pool the moment ours is open, so
- * allow a few; our pool still keeps to one (see database.ts).
+ * default of one connection would cut the learner's own pool off ("Connection terminated
+ * unexpectedly") the moment ours is open, so allow a few; our pool keeps to one (database.ts).
  */
 const MAX_CONNECTIONS = 16;
 
-export async function servePglite(opts: { snapshotDir?: string } = {}): Promise<PgliteServer> {
-  const { db } = await openPglite({ dir: opts.snapshotDir });
+export async function servePglite(): Promise<PgliteServer> {
+  const { db } = await openPglite();
   const server = new PGLiteSocketServer({ db, port: 0, host: "127.0.0.1", maxConnections: MAX_CONNECTIONS });
   try {
     await server.start();
