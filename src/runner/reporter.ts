@@ -26,7 +26,27 @@ export default async function* reporter(source: AsyncIterable<{ type: string; da
   // A test with subtests (a describe(), or t.test() inside a test) is a group: its verdict is
   // its children's, so only leaves are reported, plus a group whose own body failed.
   const groups = new Set<string>();
+  // An error thrown by code a hook started (a server started in beforeEach handling a request,
+  // say) reaches node:test only as a diagnostic: it would otherwise pass silently.
+  const stray = new Set<string>();
   for await (const { type, data } of source) {
+    if (type === "test:diagnostic") {
+      const m = /created the error "([\s\S]*?)" and would have caused the test to fail/.exec(
+        String((data as { message?: string }).message ?? ""),
+      );
+      if (m?.[1] && !stray.has(m[1])) {
+        stray.add(m[1]);
+        fail++;
+        emit({
+          t: "test",
+          name: "no uncaught errors in your code",
+          ok: false,
+          ms: 0,
+          failure: { message: `an error was thrown outside any test, where nothing could catch it: ${m[1]}` },
+        });
+      }
+      continue;
+    }
     if (type === "test:start") {
       path[data.nesting] = data.name;
       path.length = data.nesting + 1;

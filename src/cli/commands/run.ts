@@ -51,8 +51,15 @@ export async function run(args: Parsed, io: IO): Promise<number> {
     const ignore = () => {};
     process.on("SIGINT", ignore);
     process.on("SIGTERM", () => child.kill("SIGTERM"));
+    // Started as `npx ts-dojo run … &` and stopped with `kill %1`, only npx gets the signal and
+    // we are orphaned: notice the parent is gone and stop the server rather than linger.
+    const parent = process.ppid;
+    const orphaned = setInterval(() => {
+      if (process.ppid !== parent) child.kill("SIGTERM");
+    }, 250);
     const code = await new Promise<number>((resolve) => child.on("exit", (n, signal) => resolve(n ?? (signal ? 130 : 1))));
     process.off("SIGINT", ignore);
+    clearInterval(orphaned);
     return code;
   } finally {
     await folder.remove();

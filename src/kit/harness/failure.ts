@@ -46,7 +46,8 @@ function bodyLines(body: Buffer | undefined): string[] {
 
 const indent = (lines: string[]) => lines.map((l) => `  ${l}`);
 
-const REPRO_PORT = 4000;
+/** The port the replay uses; TS_DOJO_REPRO_PORT moves it (our own tests, a busy 4000). */
+const reproPort = () => Number(process.env.TS_DOJO_REPRO_PORT) || 4000;
 
 /**
  * Shell commands that replay `exchanges` in order against `ts-dojo run <task> --port 4000`.
@@ -55,10 +56,11 @@ const REPRO_PORT = 4000;
  */
 export function reproCommands(exchanges: readonly Exchange[], task: string | undefined): string | undefined {
   if (!task || exchanges.length === 0) return undefined;
-  const base = `http://127.0.0.1:${REPRO_PORT}`;
+  const port = reproPort();
+  const base = `http://127.0.0.1:${port}`;
   const captured: Array<{ path: string; id: string; n: number }> = [];
   const lines = [
-    `npx ts-dojo run ${task} --port ${REPRO_PORT} &   # your server, in the background`,
+    `npx ts-dojo run ${task} --port ${port} &   # your server, in the background`,
     `for i in $(seq 50); do curl -so /dev/null ${base}/ && break; sleep 0.2; done   # wait until it listens`,
   ];
   exchanges.forEach((x, i) => {

@@ -29,10 +29,16 @@ export interface ServerUnderTest extends Pick<HttpClient, "get" | "post" | "put"
 /** The task being verified, for the replay command; the test child sets it from its run folder. */
 const taskNumber = () => process.env.TS_DOJO_TASK?.split("-")[0];
 
+/**
+ * Servers of every useServer() alive in the current test. Several can be (two files' top-level
+ * hooks in one bundle, or two servers a test talks to), so the leak baseline is taken before the
+ * first starts and checked after the last has closed: one server must not count as another's leak.
+ */
+const shared = { live: 0, baseline: new Map() as ResourceCounts };
+
 export function useServer(factory: () => Promise<Running>, opts: ServerOptions = {}): ServerUnderTest {
   let running: Running | undefined;
   let closing: Promise<void> | undefined;
-  let baseline: ResourceCounts = new Map();
   const http = new HttpClient(() => new URL(running?.url ?? "http://127.0.0.1:1"), taskNumber);
   const close = () => {
     closing ??= within(opts.closeTimeoutMs ?? 5000, running?.close() ?? Promise.resolve(), "close() did not finish");
@@ -43,9 +49,14 @@ export function useServer(factory: () => Promise<Running>, opts: ServerOptions =
     http.reset();
     closing = undefined;
     running = undefined;
-    baseline = snapshot();
-    const started = await within(opts.startTimeoutMs ?? 5000, factory(), "start() did not resolve");
+    if (shared.live === 0) shared.baseline = snapshot();
+    shared.live++;
+    const started = await within(opts.startTimeoutMs ?? 5000, factory(), "start() did not resolve").catch((e: unknown) => {
+      shared.live--;
+      throw e;
+    });
     if (!started || typeof started.port !== "number" || started.port <= 0 || typeof started.close !== "function") {
+      shared.live--;
       throw new HarnessFailure({
         message: "start() must resolve to { port, url, close() } with the real port it listens on (not 0)",
         actual: started,
@@ -59,14 +70,15 @@ export function useServer(factory: () => Promise<Running>, opts: ServerOptions =
     // Our own keep-alive sockets would otherwise count as the server's leaks.
     http.agent.destroy();
     if (!running) return;
+    shared.live--;
     await close();
     if (port && (await accepting(port))) {
       throw new HarnessFailure({
         message: `after close() the server still accepts connections on port ${port}: call server.close() and wait for it`,
       });
     }
-    if (opts.checkLeaks === false) return;
-    const left = await settle(baseline);
+    if (opts.checkLeaks === false || shared.live > 0) return;
+    const left = await settle(shared.baseline);
     if (left.length > 0) {
       throw new HarnessFailure({
         message: `close() resolved but left open: ${left.join(", ")}. Close idle keep-alive connections, clear timers and end open streams before resolving.`,

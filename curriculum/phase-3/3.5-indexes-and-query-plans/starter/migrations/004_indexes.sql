@@ -1,0 +1,8 @@
+-- 004_indexes.sql: the indexes that make the three queries in src/message-queries.ts fast.
+--
+-- One CREATE INDEX per line of reasoning: which query it serves, and why its columns come in
+-- that order. Name every index; answers.ts refers to them by name. Keep messages to at most
+-- four indexes, its primary key included: each one costs space and slows every INSERT.
+--
+-- Plain CREATE INDEX, please: the tests apply this file as one multi-statement query, where
+-- CREATE INDEX CONCURRENTLY is not allowed.
