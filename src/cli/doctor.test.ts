@@ -26,3 +26,13 @@ test("doctor reports the toolchain, and a service that is down with how to start
   assert.match(r.stdout, /! workspace\s+not inside one\n\s+→ ts-dojo init my-dojo/);
   assert.match(r.stdout, /2 of 2 tasks can run now/);
 });
+
+test("doctor: PGlite is always there; a DATABASE_URL that does not answer is named, password hidden, with the fix", async () => {
+  const r = await cli(["doctor"], "/", { DATABASE_URL: "postgres://learner:hunter2@127.0.0.1:1/dojo" });
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /! postgres \(DATABASE_URL\)\s+postgres:\/\/learner:\*\*\*@127\.0\.0\.1:1\/dojo: connect ECONNREFUSED/);
+  assert.doesNotMatch(r.stdout, /hunter2/);
+  assert.match(r.stdout, /→ docker compose up -d postgres/);
+  const local = await cli(["doctor"], "/", { DATABASE_URL: "" });
+  assert.match(local.stdout, /✓ postgres\s+built-in PGlite/);
+});

@@ -72,9 +72,11 @@ export const taskSchema = z
     criteria: z.array(z.string().min(1)).min(3).max(5).describe("3-5 observable mastery criteria."),
     prerequisites: z.array(taskId).default([]).describe("Tasks to pass first."),
     services: z
-      .array(z.enum(["postgres", "redis", "nats"]))
+      .array(z.enum(["postgres", "postgres-server", "redis", "nats"]))
       .default([])
-      .describe("Services verify needs running."),
+      .describe(
+        "Services the tests use. postgres: the built-in PGlite will do; postgres-server: some tests need a real PostgreSQL (several connections) and are skipped without one.",
+      ),
     review: z.array(duration).min(1).default(["3d", "7d", "21d", "60d"]).describe("Review ladder: intervals after each pass."),
     drills: z.array(drillId).default([]).describe("Drills that go with this task."),
     files: z.array(relPath).min(1).describe("Files the learner edits; all other starter files are read-only."),

@@ -2,6 +2,7 @@
 import { execFile } from "node:child_process";
 import { connect } from "node:net";
 import { findWorkspace } from "../../store/workspace.js";
+import { readWorkspaceConfig } from "../../store/workspace-config.js";
 import type { Parsed } from "../command.js";
 import { curriculumFor } from "../context.js";
 import type { IO } from "../io.js";
@@ -80,8 +81,17 @@ export async function run(_args: Parsed, io: IO): Promise<number> {
     fix: "ts-dojo init my-dojo",
   });
 
+  const config = ws ? await readWorkspaceConfig(ws).catch(() => undefined) : undefined;
+  const databaseUrl = io.env.DATABASE_URL || config?.database_url;
   const up: Record<string, boolean> = {};
   for (const [name, s] of Object.entries(SERVICES)) {
+    if (name === "postgres") {
+      const pg = await postgresCheck(databaseUrl);
+      up.postgres = true;
+      up["postgres-server"] = pg.server;
+      checks.push(pg.check);
+      continue;
+    }
     const url = new URL(io.env[s.env] || s.url);
     up[name] = await reachable(url.hostname, Number(url.port));
     checks.push({
@@ -98,12 +108,55 @@ export async function run(_args: Parsed, io: IO): Promise<number> {
       `  ${k.ok ? c.green("✓") : k.essential ? c.red("✗") : c.yellow("!")} ${k.name.padEnd(26)} ${c.dim(k.detail)}${k.ok || !k.fix ? "" : `\n    ${c.cyan("→")} ${k.fix}`}`,
     );
   if (curriculum) {
-    const blocked = curriculum.tasks.filter((t) => t.services.some((s) => !up[s]));
-    io.out(
-      `\n${curriculum.tasks.length - blocked.length} of ${curriculum.tasks.length} tasks can run now.${blocked.length ? ` Waiting on services: ${blocked.map((t) => t.id).join(", ")}` : ""}`,
-    );
+    const blocked = curriculum.tasks.filter((t) => t.services.some((s) => s !== "postgres-server" && !up[s]));
+    const partly = curriculum.tasks.filter((t) => !blocked.includes(t) && t.services.some((s) => !up[s]));
+    const runnable = curriculum.tasks.length - blocked.length - partly.length;
+    io.out(`\n${runnable} of ${curriculum.tasks.length} tasks can run now.`);
+    if (partly.length)
+      io.out(`  Partly: ${partly.map((t) => t.id).join(", ")} — their concurrency tests need a real PostgreSQL (set DATABASE_URL).`);
+    if (blocked.length) io.out(`  Waiting on services: ${blocked.map((t) => t.id).join(", ")}`);
   }
   return checks.some((k) => k.essential && !k.ok) ? 3 : 0;
+}
+
+/**
+ * PostgreSQL is always available as the built-in PGlite; a real server is used only when
+ * DATABASE_URL (or database_url in ts-dojo.yaml) names one, and then it must accept a login.
+ */
+async function postgresCheck(url: string | undefined): Promise<{ check: Check; server: boolean }> {
+  const start = SERVICES.postgres.start;
+  if (!url) {
+    const local = await reachable("127.0.0.1", 5432);
+    return {
+      server: false,
+      check: {
+        name: "postgres",
+        ok: true,
+        essential: false,
+        detail: local
+          ? "built-in PGlite; a server answers on 127.0.0.1:5432 — set DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres to use it"
+          : "built-in PGlite (one connection); 3.4's concurrency tests need a real server",
+      },
+    };
+  }
+  const safe = url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  const error = await client.connect().then(
+    () => client.query("select 1").then(() => undefined),
+    (e: Error) => e.message || String(e),
+  );
+  await client.end().catch(() => {});
+  return {
+    server: error === undefined,
+    check: {
+      name: "postgres (DATABASE_URL)",
+      ok: error === undefined,
+      essential: false,
+      detail: error === undefined ? `${safe} accepts connections` : `${safe}: ${error}`,
+      fix: `${start}, or correct DATABASE_URL / database_url in ts-dojo.yaml`,
+    },
+  };
 }
 
 function exec(cmd: string, args: string[]): Promise<string | undefined> {

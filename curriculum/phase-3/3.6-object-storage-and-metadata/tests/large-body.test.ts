@@ -22,8 +22,8 @@ const CHECK_EVERY = 16 * MiB;
 
 /**
  * A way to force a full garbage collection. Node only exposes gc() with --expose-gc, which
- * the test runner does not pass; setting the flag at run time and fetching gc from a fresh
- * context is the documented V8 route. Undefined if this Node refuses.
+ * the test runner does not pass; setting the flag at run time and taking gc from a fresh
+ * context is a long-standing V8 idiom. Undefined if this Node refuses.
  */
 function exposeGc(): (() => void) | undefined {
   const existing = (globalThis as { gc?: () => void }).gc;
