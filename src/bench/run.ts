@@ -5,6 +5,9 @@
  *      on the same test file and module
  *   2. watch mode: save → test verdict printed
  *   3. `ts-dojo status` from a cold start, on the full curriculum
+ *   4. the web dashboard
+ *   5. a server task: verify 2.2 (≈40 black-box HTTP checks, leak checks, type check, git record)
+ *      vs learnyounode's `verify` on its HTTP JSON API SERVER exercise
  */
 import { execFile, spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
@@ -161,6 +164,27 @@ async function benchDashboard(ws: string) {
   return { median: median(times), first, page, css, js, total: page + css + js };
 }
 
+async function benchServerTask(full: string, root: string) {
+  const task = join(full, "exercises/phase-2/2.2-rest-crud-api");
+  await cp(join(packageRoot, "curriculum/phase-2/2.2-rest-crud-api/solution/src/notes-server.ts"), join(task, "src/notes-server.ts"));
+  // learnyounode keeps the selected exercise under $HOME/.config; give it a home of its own.
+  const home = join(root, "lyn-home");
+  const peer = join(root, "lyn");
+  await mkdir(home, { recursive: true });
+  await mkdir(peer, { recursive: true });
+  await cp(join(packageRoot, "bench/learnyounode-http-json-api-server.cjs"), join(peer, "program.js"));
+  const lyn = join(packageRoot, "node_modules", "learnyounode", "bin", "learnyounode");
+  await timed(process.execPath, [lyn, "select", "HTTP JSON API SERVER"], peer, { HOME: home });
+  const contenders: Array<[string, () => Promise<number>]> = [
+    ["ts-dojo verify 2.2 (tests + types + git)", () => timed(process.execPath, [BIN, "verify", "2.2"], full)],
+    ["learnyounode verify (HTTP JSON API SERVER)", () => timed(process.execPath, [lyn, "verify", "program.js"], peer, { HOME: home })],
+  ];
+  const times = new Map(contenders.map(([name]) => [name, [] as number[]]));
+  for (const [, fn] of contenders) await fn();
+  for (let i = 0; i < RUNS; i++) for (const [name, fn] of contenders) times.get(name)?.push(await fn());
+  return contenders.map(([name]) => [name, median(times.get(name) ?? [])] as const);
+}
+
 async function main() {
   const root = await mkdtemp(join(tmpdir(), "ts-dojo-bench-"));
   try {
@@ -197,7 +221,16 @@ async function main() {
     console.log(
       `   transfer: page ${(web.page / 1024).toFixed(1)} KB + css ${(web.css / 1024).toFixed(1)} KB + js ${(web.js / 1024).toFixed(1)} KB = ${(web.total / 1024).toFixed(1)} KB`,
     );
-    console.log(`   targets: ≤ 30 ms → ${web.median <= 30 ? "met" : "NOT met"}; ≤ 150 KB → ${web.total <= 150 * 1024 ? "met" : "NOT met"}`);
+    console.log(
+      `   targets: ≤ 30 ms → ${web.median <= 30 ? "met" : "NOT met"}; ≤ 150 KB → ${web.total <= 150 * 1024 ? "met" : "NOT met"}\n`,
+    );
+
+    const server = await benchServerTask(full, root);
+    const theirs = server[1]?.[1] ?? 1;
+    console.log("5. a server task: our 2.2 (REST API, ~40 checks) vs learnyounode's HTTP JSON API SERVER (2 checks)");
+    for (const [name, ms] of server)
+      console.log(`   ${name.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms   ${(ms / theirs).toFixed(2)}× learnyounode`);
+    console.log(`   target: ≤ 0.60× learnyounode verify → ${(server[0]?.[1] ?? 0) / theirs <= 0.6 ? "met" : "NOT met"}`);
   } finally {
     await rm(root, { recursive: true, force: true });
   }

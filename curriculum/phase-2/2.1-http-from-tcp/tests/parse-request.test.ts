@@ -47,7 +47,11 @@ describe("parseRequest: finding the request", () => {
     const full = wire(["PUT /notes/1 HTTP/1.1", "Host: a", "Content-Length: 5"], "hello");
     for (let n = 0; n < full.length; n++) {
       const result = parseRequest(full.subarray(0, n));
-      assert.deepEqual(result, { kind: "incomplete" }, `the first ${n} of ${full.length} bytes ${JSON.stringify(full.subarray(0, n).toString())} should be incomplete`);
+      assert.deepEqual(
+        result,
+        { kind: "incomplete" },
+        `the first ${n} of ${full.length} bytes ${JSON.stringify(full.subarray(0, n).toString())} should be incomplete`,
+      );
     }
     assert.equal(requestOf(parseRequest(full), "the full request").request.body.toString(), "hello");
   });
@@ -145,6 +149,10 @@ describe("parseRequest: limits", () => {
     expectError(wire(["GET / HTTP/1.1", "Host: a", `Cookie: ${"c".repeat(8200)}`]), 431, "a head of about 8.2 KB with default limits");
     const big = (n: number) => wire(["POST / HTTP/1.1", "Host: a", `Content-Length: ${n}`]);
     expectError(big(1_048_577), 413, "Content-Length 1,048,577 with default limits");
-    assert.deepEqual(parseRequest(big(1_048_576)), { kind: "incomplete" }, "Content-Length of exactly 1 MiB is allowed; its body has not arrived yet");
+    assert.deepEqual(
+      parseRequest(big(1_048_576)),
+      { kind: "incomplete" },
+      "Content-Length of exactly 1 MiB is allowed; its body has not arrived yet",
+    );
   });
 });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test as nodeTest } from "node:test";
 import { accepting, useServer } from "ts-dojo/harness";
 import { type Handler, type RawRequest, startRawServer } from "./src/raw-http.ts";
-import { HANG_MS, withRaw, wire } from "./wire.ts";
+import { HANG_MS, wire, withRaw } from "./wire.ts";
 
 // A hung server fails a test within a few seconds instead of stalling the run.
 const test = (name: string, fn: () => Promise<void>) => nodeTest(name, { timeout: 4000 }, fn);
@@ -26,7 +26,12 @@ const handler: Handler = async (req) => {
   return {
     status: 200,
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ method: req.method, target: req.target, headers: Object.fromEntries(req.headers), body: req.body.toString("utf8") }),
+    body: JSON.stringify({
+      method: req.method,
+      target: req.target,
+      headers: Object.fromEntries(req.headers),
+      body: req.body.toString("utf8"),
+    }),
   };
 };
 
@@ -49,7 +54,9 @@ describe("startRawServer over a real HTTP client", () => {
     const got = await api.get("/notes?limit=2", { headers: { "X-Trace": "abc" }, ...quick });
     got.expectStatus(200).expectJsonMatch({ method: "GET", target: "/notes?limit=2", headers: { "x-trace": ["abc"] }, body: "" });
     const posted = await api.post("/notes", { json: { title: "milk" }, ...quick });
-    posted.expectStatus(200).expectJsonMatch({ method: "POST", headers: { "content-type": ["application/json"] }, body: '{"title":"milk"}' });
+    posted
+      .expectStatus(200)
+      .expectJsonMatch({ method: "POST", headers: { "content-type": ["application/json"] }, body: '{"title":"milk"}' });
   });
 
   test("a handler that throws becomes a 500, and the server goes on serving", async () => {

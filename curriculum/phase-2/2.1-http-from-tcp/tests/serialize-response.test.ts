@@ -26,10 +26,17 @@ describe("serializeResponse", () => {
     for (const headers of variants) {
       const text = serializeResponse({ status: 200, headers, body }).toString("latin1");
       const lengths = [...text.matchAll(/^content-length:\s*(\S+)\r$/gim)].map((m) => m[1]);
-      assert.deepEqual(lengths, ["17"], `expected one Content-Length of 17 (bytes, not characters) with headers ${JSON.stringify(headers)}; got ${JSON.stringify(text)}`);
+      assert.deepEqual(
+        lengths,
+        ["17"],
+        `expected one Content-Length of 17 (bytes, not characters) with headers ${JSON.stringify(headers)}; got ${JSON.stringify(text)}`,
+      );
     }
     const empty = serializeResponse({ status: 200 });
-    assert.ok(/\r\ncontent-length: 0\r\n\r\n$/i.test(empty.toString("latin1")), `a response without a body says Content-Length: 0; got ${show(empty)}`);
+    assert.ok(
+      /\r\ncontent-length: 0\r\n\r\n$/i.test(empty.toString("latin1")),
+      `a response without a body says Content-Length: 0; got ${show(empty)}`,
+    );
   });
 
   test("a Buffer body is written byte for byte", () => {

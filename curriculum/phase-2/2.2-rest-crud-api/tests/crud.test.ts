@@ -29,7 +29,10 @@ describe("POST /notes creates a note", () => {
     created.expectStatus(201).expectJsonMatch({ createdAt: T0, updatedAt: T0 });
     const note = created.json<Note>();
     if (typeof note.id !== "string" || note.id === "" || note.id === "mine") {
-      created.fail("the server must choose a fresh id for a new note, not take one from the request", { expected: "a new id", actual: note.id });
+      created.fail("the server must choose a fresh id for a new note, not take one from the request", {
+        expected: "a new id",
+        actual: note.id,
+      });
     }
     (await api.get("/notes/mine")).expectStatus(404);
   });
@@ -116,7 +119,9 @@ describe("PATCH /notes/:id changes part of a note", () => {
 
   test("a title-only PATCH keeps the body", async () => {
     const note = await createNote(api, { title: "title", body: "body" });
-    (await api.patch(`/notes/${note.id}`, { json: { title: "renamed" } })).expectStatus(200).expectJsonMatch({ title: "renamed", body: "body" });
+    (await api.patch(`/notes/${note.id}`, { json: { title: "renamed" } }))
+      .expectStatus(200)
+      .expectJsonMatch({ title: "renamed", body: "body" });
   });
 });
 

@@ -141,10 +141,13 @@ describe("500 Internal Server Error", () => {
       expectProblem(reply, 500);
       for (const leak of ["ECONNREFUSED", "db-primary", "10.9.8.7", "    at ", process.cwd()]) {
         if (reply.text.includes(leak)) {
-          reply.fail(`the 500 body shows "${leak.trim()}" from inside the server; log the error, and tell the client only that the server failed`, {
-            expected: "a generic problem document",
-            actual: reply.text,
-          });
+          reply.fail(
+            `the 500 body shows "${leak.trim()}" from inside the server; log the error, and tell the client only that the server failed`,
+            {
+              expected: "a generic problem document",
+              actual: reply.text,
+            },
+          );
         }
       }
     }

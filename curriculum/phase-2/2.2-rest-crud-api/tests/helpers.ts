@@ -53,10 +53,13 @@ export function expectViolations(reply: Reply, ...pointers: string[]): void {
   const named = errors.map((e) => e?.pointer);
   const missing = pointers.filter((p) => !named.includes(p));
   if (missing.length > 0) {
-    reply.fail(`the 422 problem must list each broken field in "errors" as { "pointer": "#/field", "detail": "..." }; missing ${missing.join(", ")}`, {
-      expected: pointers.map((pointer) => ({ pointer, detail: "(why)" })),
-      actual: doc.errors ?? "(no errors member)",
-    });
+    reply.fail(
+      `the 422 problem must list each broken field in "errors" as { "pointer": "#/field", "detail": "..." }; missing ${missing.join(", ")}`,
+      {
+        expected: pointers.map((pointer) => ({ pointer, detail: "(why)" })),
+        actual: doc.errors ?? "(no errors member)",
+      },
+    );
   }
 }
 

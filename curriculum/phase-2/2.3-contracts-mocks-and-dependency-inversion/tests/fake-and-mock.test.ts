@@ -56,7 +56,11 @@ describe("the mock server with failEvery: 3", () => {
 
   test("through the client, the 3rd and 6th calls reject with ApiUnavailableError, whatever their method", async () => {
     const client = createHttpNotesClient(api.url);
-    const outcome = (p: Promise<unknown>) => p.then((v) => v, (e: unknown) => e);
+    const outcome = (p: Promise<unknown>) =>
+      p.then(
+        (v) => v,
+        (e: unknown) => e,
+      );
     const results = [
       await outcome(client.get("n-1")),
       await outcome(client.create({ title: "a" })),
@@ -67,7 +71,11 @@ describe("the mock server with failEvery: 3", () => {
     ];
     results.forEach((r, i) => {
       const failing = i === 2 || i === 5;
-      assert.equal(r instanceof ApiUnavailableError, failing, `call ${i + 1} must ${failing ? "reject with ApiUnavailableError" : "succeed"}, but ${describeOutcome(r)}`);
+      assert.equal(
+        r instanceof ApiUnavailableError,
+        failing,
+        `call ${i + 1} must ${failing ? "reject with ApiUnavailableError" : "succeed"}, but ${describeOutcome(r)}`,
+      );
     });
     assert.equal(results[3], true, "remove() of n-2 (the 4th request) must succeed and resolve to true");
     assert.equal(results[4], null, "get() of the removed note must resolve to null");
@@ -111,7 +119,9 @@ describe("the mock server with latencyMs: 120", () => {
     // An ordering check, not a stopwatch: the mock's 120 ms timer starts after ours, so ours must fire first.
     const order: string[] = [];
     const timer = new Promise<void>((resolve) => setTimeout(() => resolve(void order.push("30 ms timer")), 30));
-    const answer = createHttpNotesClient(api.url).get("n-1").then(() => void order.push("answer"));
+    const answer = createHttpNotesClient(api.url)
+      .get("n-1")
+      .then(() => void order.push("answer"));
     await Promise.all([timer, answer]);
     assert.deepEqual(order, ["30 ms timer", "answer"], "with latencyMs: 120 the mock must wait 120 ms before it answers");
   });

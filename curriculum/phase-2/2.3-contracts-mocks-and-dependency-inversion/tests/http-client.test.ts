@@ -27,7 +27,12 @@ function spyFetch(answer: (sent: Sent) => Response) {
   const fetchImpl: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     const text = await request.text();
-    const s: Sent = { url: request.url, method: request.method, contentType: request.headers.get("content-type"), body: text === "" ? undefined : JSON.parse(text) };
+    const s: Sent = {
+      url: request.url,
+      method: request.method,
+      contentType: request.headers.get("content-type"),
+      body: text === "" ? undefined : JSON.parse(text),
+    };
     sent.push(s);
     return answer(s);
   };
@@ -36,7 +41,11 @@ function spyFetch(answer: (sent: Sent) => Response) {
 
 /** Call each method once and collect what each did (a value or an error). */
 async function everyMethod(api: NotesApi): Promise<Array<[string, unknown]>> {
-  const outcome = (p: Promise<unknown>) => p.then((v) => v, (e: unknown) => e);
+  const outcome = (p: Promise<unknown>) =>
+    p.then(
+      (v) => v,
+      (e: unknown) => e,
+    );
   return [
     ["create", await outcome(api.create({ title: "t" }))],
     ["get", await outcome(api.get("n-1"))],
@@ -63,7 +72,11 @@ describe("the HTTP client sends the requests the contract describes", () => {
     const api = createHttpNotesClient("http://api.test/v1", spy.fetchImpl);
     await api.create({ title: "milk" });
     await api.get("n-1");
-    assert.deepEqual(spy.sent.map((s) => s.url), ["http://api.test/v1/notes", "http://api.test/v1/notes/n-1"], "the client must append /notes to the baseUrl, not replace its path");
+    assert.deepEqual(
+      spy.sent.map((s) => s.url),
+      ["http://api.test/v1/notes", "http://api.test/v1/notes/n-1"],
+      "the client must append /notes to the baseUrl, not replace its path",
+    );
   });
 
   test("ids are URL-encoded into one path segment", async () => {
@@ -83,7 +96,10 @@ describe("the HTTP client sends the requests the contract describes", () => {
     assert.deepEqual(await api.update("n-1", { title: "milk" }), NOTE, "update() must resolve to the note in the 200 body");
     assert.equal(await api.remove("n-1"), true, "remove() must read 204 as true");
     assert.equal(await api.remove("n-1"), false, "remove() must read 404 as false");
-    assert.deepEqual(spy.sent.map((s) => `${s.method} ${s.url}`), ["PUT http://notes.test/notes/n-1", "DELETE http://notes.test/notes/n-1", "DELETE http://notes.test/notes/n-1"]);
+    assert.deepEqual(
+      spy.sent.map((s) => `${s.method} ${s.url}`),
+      ["PUT http://notes.test/notes/n-1", "DELETE http://notes.test/notes/n-1", "DELETE http://notes.test/notes/n-1"],
+    );
     assert.deepEqual(spy.sent[0]?.body, { title: "milk" }, "update() must send the new note as the JSON body");
   });
 });
@@ -91,10 +107,15 @@ describe("the HTTP client sends the requests the contract describes", () => {
 describe("the HTTP client tells failure apart from absence", () => {
   test("when the network is down (fetch rejects), every method rejects with ApiUnavailableError", async () => {
     const down: typeof fetch = async () => {
-      throw new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }) });
+      throw new TypeError("fetch failed", {
+        cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }),
+      });
     };
     for (const [name, outcome] of await everyMethod(createHttpNotesClient("http://notes.test", down))) {
-      assert.ok(outcome instanceof ApiUnavailableError, `${name}() must reject with ApiUnavailableError when fetch rejects, but ${describeOutcome(outcome)}`);
+      assert.ok(
+        outcome instanceof ApiUnavailableError,
+        `${name}() must reject with ApiUnavailableError when fetch rejects, but ${describeOutcome(outcome)}`,
+      );
     }
   });
 
@@ -102,7 +123,10 @@ describe("the HTTP client tells failure apart from absence", () => {
     test(`a ${status} makes every method reject with ApiUnavailableError, never null or false`, async () => {
       const spy = spyFetch(() => reply(status, { title: "Service Unavailable", status }, "application/problem+json"));
       for (const [name, outcome] of await everyMethod(createHttpNotesClient("http://notes.test", spy.fetchImpl))) {
-        assert.ok(outcome instanceof ApiUnavailableError, `${name}() must reject with ApiUnavailableError on ${status}, but ${describeOutcome(outcome)}`);
+        assert.ok(
+          outcome instanceof ApiUnavailableError,
+          `${name}() must reject with ApiUnavailableError on ${status}, but ${describeOutcome(outcome)}`,
+        );
         assert.equal(outcome.status, status, `the ApiUnavailableError must carry the status ${status}`);
       }
     });
@@ -117,10 +141,21 @@ describe("the HTTP client tells failure apart from absence", () => {
   });
 
   test("a 422 rejects with ApiValidationError holding the server's problem document", async () => {
-    const problem = { type: "about:blank", title: "Unprocessable Content", status: 422, detail: "The note is not valid.", errors: [{ pointer: "#/title", detail: "must not be empty" }] };
+    const problem = {
+      type: "about:blank",
+      title: "Unprocessable Content",
+      status: 422,
+      detail: "The note is not valid.",
+      errors: [{ pointer: "#/title", detail: "must not be empty" }],
+    };
     const spy = spyFetch(() => reply(422, problem, "application/problem+json"));
-    const outcome = await createHttpNotesClient("http://notes.test", spy.fetchImpl).create({ title: "" }).catch((e: unknown) => e);
-    assert.ok(outcome instanceof ApiValidationError, `create() must reject with ApiValidationError on 422, but ${describeOutcome(outcome)}`);
+    const outcome = await createHttpNotesClient("http://notes.test", spy.fetchImpl)
+      .create({ title: "" })
+      .catch((e: unknown) => e);
+    assert.ok(
+      outcome instanceof ApiValidationError,
+      `create() must reject with ApiValidationError on 422, but ${describeOutcome(outcome)}`,
+    );
     assert.deepEqual(outcome.problem, problem, "the ApiValidationError's problem must be the problem document the server sent");
   });
 });

@@ -33,7 +33,8 @@ export function loadOpenApi(): Json {
 function deref(doc: Json, node: unknown): unknown {
   for (let hops = 0; isObject(node) && typeof node.$ref === "string"; hops++) {
     const ref = node.$ref;
-    if (hops > 20 || !ref.startsWith("#/")) throw new Error(`openapi.yaml: cannot follow $ref ${ref} (only local refs like #/components/schemas/Note)`);
+    if (hops > 20 || !ref.startsWith("#/"))
+      throw new Error(`openapi.yaml: cannot follow $ref ${ref} (only local refs like #/components/schemas/Note)`);
     node = ref
       .slice(2)
       .split("/")
@@ -57,13 +58,17 @@ export function validate(doc: Json, schema: unknown, value: unknown, at = "body"
   if (s === true || s === undefined) return [];
   if (!isObject(s)) return [`${at}: the schema is not an object`];
   for (const keyword of ["allOf", "oneOf", "anyOf", "not"]) {
-    if (keyword in s) return [`${at}: the schema uses ${keyword}, which this checker does not read; write it out with type, required, properties and items`];
+    if (keyword in s)
+      return [
+        `${at}: the schema uses ${keyword}, which this checker does not read; write it out with type, required, properties and items`,
+      ];
   }
   const errors: string[] = [];
   if (s.type !== undefined) {
     const allowed = Array.isArray(s.type) ? s.type : [s.type];
     const actual = jsonType(value);
-    const fits = allowed.includes(actual) || (actual === "integer" && allowed.includes("number")) || (s.nullable === true && actual === "null");
+    const fits =
+      allowed.includes(actual) || (actual === "integer" && allowed.includes("number")) || (s.nullable === true && actual === "null");
     if (!fits) return [`${at}: is ${actual}, the schema says ${allowed.join(" or ")}`];
   }
   if (Array.isArray(s.enum) && !s.enum.some((e) => JSON.stringify(e) === JSON.stringify(value))) {
@@ -79,7 +84,7 @@ export function validate(doc: Json, schema: unknown, value: unknown, at = "body"
     }
   }
   if (Array.isArray(value) && s.items !== undefined) {
-    value.forEach((item, i) => errors.push(...validate(doc, s.items, item, `${at}[${i}]`)));
+    for (const [i, item] of value.entries()) errors.push(...validate(doc, s.items, item, `${at}[${i}]`));
   }
   return errors;
 }
@@ -100,7 +105,9 @@ export type FieldPath = ReadonlyArray<string | number>;
 /** The operation's documented response for what was observed, and the template it matched. */
 function findResponse(doc: Json, seen: Observed): { response?: Json; where: string; problems: string[] } {
   const paths = doc.paths as Json;
-  const template = Object.keys(paths).find((t) => new RegExp(`^${t.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}/]+\}/g, "[^/]+")}$`).test(seen.path));
+  const template = Object.keys(paths).find((t) =>
+    new RegExp(`^${t.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}/]+\}/g, "[^/]+")}$`).test(seen.path),
+  );
   const where = `${seen.method} ${template ?? seen.path}`;
   if (!template) return { where, problems: [`openapi.yaml has no path that matches ${seen.path} (write templates like /notes/{id})`] };
   const item = deref(doc, paths[template]);
@@ -110,7 +117,12 @@ function findResponse(doc: Json, seen: Observed): { response?: Json; where: stri
   const response = deref(doc, responses[String(seen.status)]);
   if (!isObject(response)) {
     const listed = Object.keys(responses).join(", ") || "none";
-    return { where, problems: [`the server answered ${seen.status}, but openapi.yaml documents no "${seen.status}" response for ${where} (it lists: ${listed})`] };
+    return {
+      where,
+      problems: [
+        `the server answered ${seen.status}, but openapi.yaml documents no "${seen.status}" response for ${where} (it lists: ${listed})`,
+      ],
+    };
   }
   return { response, where, problems: [] };
 }
@@ -128,7 +140,8 @@ export function responseProblems(doc: Json, seen: Observed, mustHave: readonly F
     if (!headers.includes("location")) problems.push(`the 201 of ${where} must document its Location header (under headers:)`);
   }
   if (seen.text === "") {
-    if (Object.keys(content).length > 0) problems.push(`the ${seen.status} of ${where} has no body, but openapi.yaml documents content for it`);
+    if (Object.keys(content).length > 0)
+      problems.push(`the ${seen.status} of ${where} has no body, but openapi.yaml documents content for it`);
     return problems;
   }
   const raw = seen.headers["content-type"];
@@ -166,7 +179,8 @@ function mutate(body: unknown, path: FieldPath, how: "delete" | "retype"): unkno
   if (how === "delete") delete target[last];
   else {
     const old = target[last];
-    target[last] = typeof old === "string" ? 12345 : typeof old === "number" ? "12345" : Array.isArray(old) ? { not: "an array" } : "not an object";
+    target[last] =
+      typeof old === "string" ? 12345 : typeof old === "number" ? "12345" : Array.isArray(old) ? { not: "an array" } : "not an object";
   }
   return copy;
 }

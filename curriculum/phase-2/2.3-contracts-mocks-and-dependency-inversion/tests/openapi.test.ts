@@ -17,8 +17,13 @@ const PROBLEM: FieldPath[] = [["title"], ["status"]];
 /** Fail, showing the exchange, unless openapi.yaml documents this response truthfully. */
 function conforms(api: ServerUnderTest, reply: Reply, mustHave: FieldPath[]): Reply {
   const x = reply.exchange;
-  const problems = responseProblems(loadOpenApi(), { method: x.method, path: x.path, status: x.status, headers: x.headers, text: reply.text }, mustHave);
-  if (problems.length > 0) throw api.http.failure(`openapi.yaml does not describe this response:\n  - ${problems.join("\n  - ")}`, { about: x });
+  const problems = responseProblems(
+    loadOpenApi(),
+    { method: x.method, path: x.path, status: x.status, headers: x.headers, text: reply.text },
+    mustHave,
+  );
+  if (problems.length > 0)
+    throw api.http.failure(`openapi.yaml does not describe this response:\n  - ${problems.join("\n  - ")}`, { about: x });
   return reply;
 }
 

@@ -32,12 +32,17 @@ export interface Page {
 
 /** GET one page, checking its shape. */
 export async function getPage(api: ServerUnderTest, limit: number | undefined, cursor: string | null): Promise<Page> {
-  const query = [limit === undefined ? "" : `limit=${limit}`, cursor === null ? "" : `cursor=${encodeURIComponent(cursor)}`].filter(Boolean);
+  const query = [limit === undefined ? "" : `limit=${limit}`, cursor === null ? "" : `cursor=${encodeURIComponent(cursor)}`].filter(
+    Boolean,
+  );
   const reply = await api.get(`/notes${query.length ? `?${query.join("&")}` : ""}`);
   reply.expectStatus(200).expectContentType("application/json");
   const page = reply.json<Page>();
   if (!Array.isArray(page?.items) || !(page.nextCursor === null || typeof page.nextCursor === "string")) {
-    reply.fail("a page must be { items: Note[], nextCursor: string | null }", { expected: { items: "[...]", nextCursor: "string or null" }, actual: page });
+    reply.fail("a page must be { items: Note[], nextCursor: string | null }", {
+      expected: { items: "[...]", nextCursor: "string or null" },
+      actual: page,
+    });
   }
   return page;
 }
@@ -56,7 +61,9 @@ export async function walk(api: ServerUnderTest, limit: number, between?: (page:
     if (between) await between(page);
     cursor = page.nextCursor;
   }
-  throw api.http.failure(`following nextCursor with limit=${limit} did not reach a page with nextCursor null after 60 pages: the cursor does not move forward`);
+  throw api.http.failure(
+    `following nextCursor with limit=${limit} did not reach a page with nextCursor null after 60 pages: the cursor does not move forward`,
+  );
 }
 
 /** Ids that appear more than once. */

@@ -96,7 +96,11 @@ describe("cursors stay correct while others write", () => {
     for (const limit of [1, 2, 3]) {
       const seen = await walk(api, limit);
       assert.deepEqual(duplicates(seen), [], `with limit=${limit} no note may appear twice`);
-      assert.deepEqual(new Set(seen.map((n) => n.id)), new Set(made.map((n) => n.id)), `with limit=${limit} all five tied notes must be listed: a cursor needs createdAt AND id`);
+      assert.deepEqual(
+        new Set(seen.map((n) => n.id)),
+        new Set(made.map((n) => n.id)),
+        `with limit=${limit} all five tied notes must be listed: a cursor needs createdAt AND id`,
+      );
     }
   });
 

@@ -192,7 +192,9 @@ export async function statsUntil(api: ServerUnderTest, ready: (s: Stats) => bool
     if (ready(last)) return last;
     await sleep(10);
   }
-  throw api.http.failure(`GET /debug/stats never showed ${what} (read it ${tries} times, 10 ms apart); the last read was ${JSON.stringify(last)}`);
+  throw api.http.failure(
+    `GET /debug/stats never showed ${what} (read it ${tries} times, 10 ms apart); the last read was ${JSON.stringify(last)}`,
+  );
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -28,7 +28,11 @@ describe("close()", () => {
     const poll = hold(api.port, "/messages/wait?after=0&timeoutMs=30000");
     try {
       await statsUntil(api, (s) => s.waiters === 1, "waiters: 1 before close()");
-      await within(2000, api.close(), "close() with a pending long poll did not resolve (answer or end held polls, and clear their timers)");
+      await within(
+        2000,
+        api.close(),
+        "close() with a pending long poll did not resolve (answer or end held polls, and clear their timers)",
+      );
       const outcome = await within(1000, poll.outcome, "the long poll did not end after close() resolved");
       if (outcome.kind === "response" && outcome.status !== 204) {
         throw api.http.failure("a long poll ended by close() has no news: answer 204 (or drop the connection)", {

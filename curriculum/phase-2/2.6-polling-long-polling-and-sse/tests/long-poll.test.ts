@@ -22,14 +22,20 @@ describe("long polling", () => {
     await sleep(50);
     if (settled) throw api.http.failure("with nothing to report, GET /messages/wait must hold the request, but it was answered at once");
     await publish("news");
-    (await poll).expectStatus(200).expectContentType("application/json").expectJson({ messages: [{ id: 1, text: "news" }] });
+    (await poll)
+      .expectStatus(200)
+      .expectContentType("application/json")
+      .expectJson({ messages: [{ id: 1, text: "news" }] });
   });
 
   test("a long poll answers at once when messages after `after` already exist", async () => {
     for (const text of ["a", "b", "c"]) await publish(text);
-    (await api.get("/messages/wait?after=1&timeoutMs=3000"))
-      .expectStatus(200)
-      .expectJson({ messages: [{ id: 2, text: "b" }, { id: 3, text: "c" }] });
+    (await api.get("/messages/wait?after=1&timeoutMs=3000")).expectStatus(200).expectJson({
+      messages: [
+        { id: 2, text: "b" },
+        { id: 3, text: "c" },
+      ],
+    });
   });
 
   test("with no news, timeoutMs=100 ends the poll with 204 and an empty body, and the waiter is gone", async () => {

@@ -25,13 +25,28 @@ describe("publishing and short polling", () => {
     (await api.get("/messages")).expectStatus(200).expectContentType("application/json").expectJson({ messages: [] });
     await publish("a");
     await publish("b");
-    (await api.get("/messages")).expectJson({ messages: [{ id: 1, text: "a" }, { id: 2, text: "b" }] });
-    (await api.get("/messages?after=0")).expectJson({ messages: [{ id: 1, text: "a" }, { id: 2, text: "b" }] });
+    (await api.get("/messages")).expectJson({
+      messages: [
+        { id: 1, text: "a" },
+        { id: 2, text: "b" },
+      ],
+    });
+    (await api.get("/messages?after=0")).expectJson({
+      messages: [
+        { id: 1, text: "a" },
+        { id: 2, text: "b" },
+      ],
+    });
   });
 
   test("GET /messages?after=2 returns only the messages after id 2, not id 2 itself", async () => {
     for (const text of ["a", "b", "c", "d"]) await publish(text);
-    (await api.get("/messages?after=2")).expectStatus(200).expectJson({ messages: [{ id: 3, text: "c" }, { id: 4, text: "d" }] });
+    (await api.get("/messages?after=2")).expectStatus(200).expectJson({
+      messages: [
+        { id: 3, text: "c" },
+        { id: 4, text: "d" },
+      ],
+    });
     (await api.get("/messages?after=4")).expectJson({ messages: [] });
   });
 

@@ -30,7 +30,11 @@ describe("Server-Sent Events", () => {
   test("GET /events answers 200 text/event-stream with no-cache at once", async () => {
     try {
       const s = await connect();
-      if (s.status !== 200 || !/^text\/event-stream\b/.test(s.headers["content-type"] ?? "") || !/no-cache/.test(s.headers["cache-control"] ?? "")) {
+      if (
+        s.status !== 200 ||
+        !/^text\/event-stream\b/.test(s.headers["content-type"] ?? "") ||
+        !/no-cache/.test(s.headers["cache-control"] ?? "")
+      ) {
         throw api.http.failure("GET /events must answer 200 with content-type text/event-stream and cache-control no-cache", {
           expected: { status: 200, "content-type": "text/event-stream", "cache-control": "no-cache" },
           actual: { status: s.status, "content-type": s.headers["content-type"], "cache-control": s.headers["cache-control"] },

@@ -57,9 +57,17 @@ describe("decodeFrame(buf): the examples of RFC 6455 section 5.7", () => {
   test("a fragmented message: fin=false then a continuation frame, back to back in one buffer", () => {
     const buf = hex("01 03 48 65 6c 80 02 6c 6f");
     const first = decoded(buf, "the first fragment");
-    assert.deepEqual([first.fin, first.opcode, first.payload.toString(), first.consumed], [false, 0x1, "Hel", 5], "first fragment: fin=false, text, 'Hel', 5 bytes");
+    assert.deepEqual(
+      [first.fin, first.opcode, first.payload.toString(), first.consumed],
+      [false, 0x1, "Hel", 5],
+      "first fragment: fin=false, text, 'Hel', 5 bytes",
+    );
     const second = decoded(buf.subarray(first.consumed), "the second fragment");
-    assert.deepEqual([second.fin, second.opcode, second.payload.toString(), second.consumed], [true, 0x0, "lo", 4], "second fragment: fin=true, continuation (0x0), 'lo', 4 bytes");
+    assert.deepEqual(
+      [second.fin, second.opcode, second.payload.toString(), second.consumed],
+      [true, 0x0, "lo", 4],
+      "second fragment: fin=true, continuation (0x0), 'lo', 4 bytes",
+    );
   });
 
   test("control frames: an unmasked ping, a masked pong, a close carrying its code", () => {
@@ -109,7 +117,9 @@ describe("decodeFrame(buf): lengths, masks and partial input", () => {
           assert.equal(f.payload.length, n, `${what}: expected a payload of ${n} bytes (the header is ${frame.length - n} bytes)`);
           assert.ok(
             f.payload.equals(body),
-            masked ? `${what}: unmask with key[i % 4], i counted from the first payload byte` : `${what}: an unmasked payload is returned as is`,
+            masked
+              ? `${what}: unmask with key[i % 4], i counted from the first payload byte`
+              : `${what}: an unmasked payload is returned as is`,
           );
           assert.equal(f.consumed, frame.length, `${what}: consumed = header + mask key + payload = ${frame.length}`);
         }
@@ -128,7 +138,11 @@ describe("decodeFrame(buf): lengths, masks and partial input", () => {
       // Cuts inside the first byte pair, the extended length, the mask key, and the payload.
       const cuts = [0, 1, 2, 3, 5, 8, 9, 11, 13, 14, frame.length - 1].filter((c) => c < frame.length);
       for (const cut of cuts) {
-        assert.equal(decodeFrame(frame.subarray(0, cut)), null, `the first ${cut} of ${frame.length} bytes are not a whole frame: expected null`);
+        assert.equal(
+          decodeFrame(frame.subarray(0, cut)),
+          null,
+          `the first ${cut} of ${frame.length} bytes are not a whole frame: expected null`,
+        );
       }
     }
   });
@@ -146,7 +160,11 @@ describe("decodeFrame(buf): lengths, masks and partial input", () => {
   });
 
   test("any frame the encoder can build decodes back to what went in", () => {
-    const length = fc.oneof(fc.integer({ min: 0, max: 300 }), fc.constantFrom(125, 126, 127, 65535, 65536), fc.integer({ min: 65536, max: 66000 }));
+    const length = fc.oneof(
+      fc.integer({ min: 0, max: 300 }),
+      fc.constantFrom(125, 126, 127, 65535, 65536),
+      fc.integer({ min: 65536, max: 66000 }),
+    );
     fc.assert(
       fc.property(
         length,

@@ -48,8 +48,11 @@ describe("the handshake, byte by byte", () => {
       await raw.waitFor((b) => decodeFrame(b.subarray(after)) !== null, "a reply frame to the join");
       const reply = decodeFrame(raw.received().subarray(after));
       assert.ok(reply);
-      assert.deepEqual(JSON.parse(reply.payload.toString()), { type: "joined", room: "raw", member: hello.id, members: [hello.id] },
-        "the server must read a masked frame from a raw socket like any other client's");
+      assert.deepEqual(
+        JSON.parse(reply.payload.toString()),
+        { type: "joined", room: "raw", member: hello.id, members: [hello.id] },
+        "the server must read a masked frame from a raw socket like any other client's",
+      );
     } finally {
       raw.destroy();
     }
@@ -154,7 +157,15 @@ describe("rooms", () => {
 
   test("JSON of the wrong shape → error bad_message, and the connection stays usable", async () => {
     const a = await connect(api.url);
-    for (const bad of [{ type: "dance", room: "r" }, { type: "join" }, { type: "join", room: 7 }, { type: "say", room: "r" }, [1, 2], "join", null]) {
+    for (const bad of [
+      { type: "dance", room: "r" },
+      { type: "join" },
+      { type: "join", room: 7 },
+      { type: "say", room: "r" },
+      [1, 2],
+      "join",
+      null,
+    ]) {
       a.ws.send(JSON.stringify(bad));
       const err = await a.expect("error", `the message ${JSON.stringify(bad)}`);
       assert.equal(err.code, "bad_message", `${JSON.stringify(bad)} is valid JSON but not a valid message`);
@@ -218,7 +229,11 @@ describe("faults and limits", () => {
     await join(a, "r");
     await api
       .close()
-      .catch((e: Error) => assert.fail(`close() did not finish while clients were connected (${e.message}): ws's WebSocketServer.close() does not end open connections, so close() has to`));
+      .catch((e: Error) =>
+        assert.fail(
+          `close() did not finish while clients were connected (${e.message}): ws's WebSocketServer.close() does not end open connections, so close() has to`,
+        ),
+      );
     await a.ws.closed(1000);
     await b.ws.closed(1000);
   });

@@ -207,7 +207,12 @@ function serveConnection(socket: Socket, handler: Handler): void {
 
 /** HTTP/1.1 keeps the connection unless told "close"; HTTP/1.0 closes unless told "keep-alive". */
 function wantsKeepAlive(req: RawRequest): boolean {
-  const tokens = (req.headers.get("connection") ?? []).flatMap((v) => v.toLowerCase().split(",").map((t) => t.trim()));
+  const tokens = (req.headers.get("connection") ?? []).flatMap((v) =>
+    v
+      .toLowerCase()
+      .split(",")
+      .map((t) => t.trim()),
+  );
   if (tokens.includes("close")) return false;
   return req.version === "HTTP/1.1" || tokens.includes("keep-alive");
 }

@@ -51,7 +51,10 @@ export async function start(opts: { port?: number } = {}): Promise<Running> {
   function longPoll(res: ServerResponse, after: number, timeoutMs: number): void {
     const ready = since(after);
     // A client that missed messages between two polls gets them at once, not on the next publish.
-    if (ready.length > 0) return sendJson(res, 200, { messages: ready });
+    if (ready.length > 0) {
+      sendJson(res, 200, { messages: ready });
+      return;
+    }
     const w: Waiter = { after, res, timer: setTimeout(() => release(w, noNews), timeoutMs) };
     waiters.add(w);
     // "close" fires when the response is finished or when the client went away first. In the

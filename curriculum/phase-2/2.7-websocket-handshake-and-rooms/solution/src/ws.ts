@@ -4,8 +4,8 @@
  */
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
-import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import type { Running } from "ts-dojo/kit";
+import { type RawData, type WebSocket, WebSocketServer } from "ws";
 
 /** Fixed by RFC 6455 §1.3; proves the server read the key as a WebSocket server. */
 const WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -15,7 +15,9 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 /** The Sec-WebSocket-Accept value for a client's Sec-WebSocket-Key. */
 export function computeAcceptKey(secWebSocketKey: string): string {
-  return createHash("sha1").update(secWebSocketKey + WS_GUID).digest("base64");
+  return createHash("sha1")
+    .update(secWebSocketKey + WS_GUID)
+    .digest("base64");
 }
 
 export interface Frame {
@@ -106,7 +108,10 @@ export async function startRoomServer(opts: { port?: number } = {}): Promise<Run
 
       if (checked.type === "join") {
         let members = rooms.get(checked.room);
-        if (!members) rooms.set(checked.room, (members = new Map()));
+        if (!members) {
+          members = new Map();
+          rooms.set(checked.room, members);
+        }
         if (members.has(id)) return send(ws, { type: "joined", room: checked.room, member: id, members: [...members.keys()] });
         members.set(id, ws);
         joined.add(checked.room);

@@ -34,5 +34,4 @@ CREATE TABLE messages (
   body      text NOT NULL CHECK (char_length(body) BETWEEN 1 AND 2000),
   sent_at   timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX messages_room_sent_idx ON messages (room_id, sent_at DESC, id DESC);
 CREATE INDEX messages_author_id_idx ON messages (author_id);

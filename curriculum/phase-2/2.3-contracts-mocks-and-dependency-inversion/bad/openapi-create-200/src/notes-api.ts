@@ -4,7 +4,7 @@
  * front-end team can build against it before the real service exists.
  */
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, STATUS_CODES, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Running } from "ts-dojo/kit";
 import {
@@ -144,7 +144,11 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Run
     const answer = async () => {
       if (opts.latencyMs) await pause(opts.latencyMs, timers);
       if (failNow) {
-        return problem(res, { title: "Service Unavailable", status: 503, detail: "The mock was told to fail this request." }, { "retry-after": "1" });
+        return problem(
+          res,
+          { title: "Service Unavailable", status: 503, detail: "The mock was told to fail this request." },
+          { "retry-after": "1" },
+        );
       }
       await handle(api, req, res);
     };
