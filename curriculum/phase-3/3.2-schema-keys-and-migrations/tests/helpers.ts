@@ -71,7 +71,11 @@ export async function addMessage(db: Queryable, roomId: string, authorId: string
         body,
         sentAt,
       ])
-    : await db.query<{ id: string }>("INSERT INTO messages (room_id, author_id, body) VALUES ($1, $2, $3) RETURNING id", [roomId, authorId, body]);
+    : await db.query<{ id: string }>("INSERT INTO messages (room_id, author_id, body) VALUES ($1, $2, $3) RETURNING id", [
+        roomId,
+        authorId,
+        body,
+      ]);
   return idOf(result);
 }
 

@@ -39,7 +39,11 @@ describe("migrate()", () => {
   describe("applies each file once", () => {
     test("applies migrations/001_init.sql to an empty database and records it in schema_migrations", async () => {
       assert.deepEqual(await migrate(guarded(), MIGRATIONS_DIR), { applied: ["001_init.sql"] }, "the first run must apply 001_init.sql");
-      assert.deepEqual(await recordedVersions(db()), ["001_init.sql"], "schema_migrations must hold the file name 001_init.sql as its version");
+      assert.deepEqual(
+        await recordedVersions(db()),
+        ["001_init.sql"],
+        "schema_migrations must hold the file name 001_init.sql as its version",
+      );
       for (const table of ["users", "rooms", "memberships", "messages"]) {
         assert.ok(await tableExists(db(), table), `after migrating, table ${table} must exist`);
       }
@@ -49,7 +53,11 @@ describe("migrate()", () => {
       await migrate(guarded(), MIGRATIONS_DIR);
       await addRoom(db(), "general");
       const before = await schemaSnapshot(db());
-      assert.deepEqual(await migrate(guarded(), MIGRATIONS_DIR), { applied: [] }, "a file recorded in schema_migrations must not run again");
+      assert.deepEqual(
+        await migrate(guarded(), MIGRATIONS_DIR),
+        { applied: [] },
+        "a file recorded in schema_migrations must not run again",
+      );
       assert.deepEqual(await schemaSnapshot(db()), before, "a run with nothing to apply must not change the schema");
       assert.deepEqual(await recordedVersions(db()), ["001_init.sql"], "schema_migrations must still hold one row");
       assert.equal(await count(db(), "rooms"), 1, "a run with nothing to apply must keep the data");
@@ -105,7 +113,11 @@ describe("migrate()", () => {
         assert.equal(await count(db(), "rooms"), 1, "the data must be untouched");
 
         await folder.write("003_room_topics.sql", FIXED_003);
-        assert.deepEqual(await migrate(guarded(), folder.url), { applied: ["003_room_topics.sql"] }, "once fixed, 003 must apply on the next run");
+        assert.deepEqual(
+          await migrate(guarded(), folder.url),
+          { applied: ["003_room_topics.sql"] },
+          "once fixed, 003 must apply on the next run",
+        );
       });
     });
 

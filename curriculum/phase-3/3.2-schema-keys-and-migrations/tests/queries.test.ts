@@ -10,7 +10,6 @@ import type { LastMessage } from "./src/rows.ts";
 // One outer describe per file: verify bundles the test files into one module, where a hook at
 // the top level of one file would also run before every other file's tests.
 describe("the four queries", () => {
-
   interface Chat {
     users: Record<"alice" | "bob" | "carol" | "dave" | "erin", string>;
     rooms: Record<"general" | "random" | "lobby" | "ops", string>;
@@ -58,7 +57,13 @@ describe("the four queries", () => {
           body: "same second, higher id",
           sentAt: new Date("2024-05-01T09:30:00Z"),
         },
-        random: { roomId: rooms.random, messageId: newest, authorId: users.carol, body: "newest", sentAt: new Date("2024-05-01T11:00:00Z") },
+        random: {
+          roomId: rooms.random,
+          messageId: newest,
+          authorId: users.carol,
+          body: "newest",
+          sentAt: new Date("2024-05-01T11:00:00Z"),
+        },
       },
     };
   }
@@ -72,7 +77,11 @@ describe("the four queries", () => {
     test("lists every room with its member count as a number, empty rooms with 0, ordered by name", async () => {
       const { rooms } = chat;
       const rows = await roomsWithMemberCounts(db());
-      assert.equal(typeof rows[0]?.members, "number", "members must be a JS number: count() is bigint, which pg returns as a string; cast it with ::int");
+      assert.equal(
+        typeof rows[0]?.members,
+        "number",
+        "members must be a JS number: count() is bigint, which pg returns as a string; cast it with ::int",
+      );
       const lobby = rows.find((r) => r.name === "lobby");
       assert.ok(lobby, "the room without members (lobby) must be listed: an inner join drops it, a LEFT JOIN keeps it");
       assert.equal(lobby.members, 0, "lobby has no members: count a membership column (NULL in the padded row), not count(*)");
@@ -113,7 +122,11 @@ describe("the four queries", () => {
         [chat.rooms.general, chat.rooms.random],
         "exactly one row for general and one for random, in room id order; lobby and ops have no messages and are left out",
       );
-      assert.deepEqual(rows[1], chat.last.random, "random's newest message is 'newest' (11:00), though 'backfilled later' (10:00) was inserted after it");
+      assert.deepEqual(
+        rows[1],
+        chat.last.random,
+        "random's newest message is 'newest' (11:00), though 'backfilled later' (10:00) was inserted after it",
+      );
     });
 
     test("two messages with the same sent_at: the one with the higher id wins", async () => {

@@ -89,7 +89,10 @@ describe("migrations/001_init.sql", () => {
       for (const [fk, allowed, why] of expected) {
         const rule = rules.get(fk);
         assert.ok(rule !== undefined, `there must be a foreign key ${fk}`);
-        assert.ok(allowed.includes(rule), `${fk} must be ON DELETE ${allowed.join(" (or ")}${allowed.length > 1 ? ")" : ""}: ${why}; it is ${rule}`);
+        assert.ok(
+          allowed.includes(rule),
+          `${fk} must be ON DELETE ${allowed.join(" (or ")}${allowed.length > 1 ? ")" : ""}: ${why}; it is ${rule}`,
+        );
       }
     });
   });
@@ -157,7 +160,11 @@ describe("migrations/001_init.sql", () => {
       await addMessage(db(), general, alice, "bye");
       await addMessage(db(), random, alice, "stays");
       await db().query("DELETE FROM rooms WHERE id = $1", [general]);
-      assert.equal(await count(db(), "memberships", "room_id = $1", [general]), 0, "the deleted room's memberships must go with it (CASCADE)");
+      assert.equal(
+        await count(db(), "memberships", "room_id = $1", [general]),
+        0,
+        "the deleted room's memberships must go with it (CASCADE)",
+      );
       assert.equal(await count(db(), "messages", "room_id = $1", [general]), 0, "the deleted room's messages must go with it (CASCADE)");
       assert.equal(await count(db(), "memberships"), 1, "alice's membership of random must stay");
       assert.equal(await count(db(), "messages"), 1, "the message in random must stay");
@@ -171,7 +178,11 @@ describe("migrations/001_init.sql", () => {
       await addMember(db(), general, bob);
       await addMessage(db(), general, bob, "history");
       await db().query("DELETE FROM users WHERE id = $1", [alice]);
-      assert.equal(await count(db(), "memberships", "user_id = $1", [alice]), 0, "a deleted user's memberships must go with them (CASCADE)");
+      assert.equal(
+        await count(db(), "memberships", "user_id = $1", [alice]),
+        0,
+        "a deleted user's memberships must go with them (CASCADE)",
+      );
       // RESTRICT reports 23001 from PostgreSQL 18 on (23503 before); NO ACTION reports 23503.
       await expectSqlState(db().query("DELETE FROM users WHERE id = $1", [bob]), ["23001", "23503"], "deleting bob, who wrote a message");
       assert.equal(await count(db(), "messages"), 1, "bob's message must survive the refused delete");
