@@ -1,8 +1,8 @@
 /**
  * The three queries against ~200,000 seeded messages: first that they return the right rows,
  * then that PostgreSQL runs them through the learner's indexes (EXPLAIN ANALYZE plan and pages
- * touched), then that answers.ts names those indexes. Runs on PGlite and on a real server alike:
- * the planner is the same code in both.
+ * touched), then that answers.ts names those indexes. PGlite is PostgreSQL's own planner compiled
+ * to WebAssembly, so the plans match a real server's; the page budgets leave room for versions.
  */
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
@@ -24,7 +24,11 @@ describe("three chat queries on 200,000 seeded messages", () => {
   });
 
   function expectMigrated(): void {
-    assert.equal(setup.migrationError, undefined, `migrations/004_indexes.sql should apply cleanly; it failed with: ${setup.migrationError}`);
+    assert.equal(
+      setup.migrationError,
+      undefined,
+      `migrations/004_indexes.sql should apply cleanly; it failed with: ${setup.migrationError}`,
+    );
   }
 
   async function ids(sql: string, params: unknown[]): Promise<string[]> {
@@ -35,7 +39,10 @@ describe("three chat queries on 200,000 seeded messages", () => {
   const authorIds = (userId: number, since: Date) =>
     ids("SELECT id FROM messages WHERE author_id = $1 AND created_at >= $2 ORDER BY created_at, id", [userId, since]);
   async function namesStartingWith(prefix: string): Promise<string[]> {
-    const { rows } = await db().query<{ username: string }>("SELECT username FROM users WHERE starts_with(username, $1) ORDER BY username", [prefix]);
+    const { rows } = await db().query<{ username: string }>(
+      "SELECT username FROM users WHERE starts_with(username, $1) ORDER BY username",
+      [prefix],
+    );
     return rows.map((r) => r.username);
   }
 
@@ -86,7 +93,11 @@ describe("three chat queries on 200,000 seeded messages", () => {
   describe("recentMessages", () => {
     test("returns a room's newest messages first, at most limit of them", async () => {
       const got = await recentMessages(db(), await fixture.archive(), 3);
-      assert.deepEqual(got.map((m) => m.body), ["old 30", "old 29", "old 28"], "the archive's three newest messages, newest first");
+      assert.deepEqual(
+        got.map((m) => m.body),
+        ["old 30", "old 29", "old 28"],
+        "the archive's three newest messages, newest first",
+      );
     });
 
     test("returns each message as { id, roomId, authorId, body, createdAt }", async () => {
@@ -109,7 +120,11 @@ describe("three chat queries on 200,000 seeded messages", () => {
     test("returns the same messages as a full sort would, in a busy room", async () => {
       const room = await fixture.busyRoom();
       const got = await recentMessages(db(), room, 50);
-      assert.deepEqual(got.map((m) => m.id), await newestIds(room, 50), "room-7's 50 newest message ids, newest first");
+      assert.deepEqual(
+        got.map((m) => m.id),
+        await newestIds(room, 50),
+        "room-7's 50 newest message ids, newest first",
+      );
     });
 
     test("reads a busy room's newest messages straight from an index, with no Seq Scan and no Sort", async () => {
@@ -133,7 +148,11 @@ describe("three chat queries on 200,000 seeded messages", () => {
       ] as const) {
         const what = `recentMessages(${name}, ${limit})`;
         const plan = await explainCall(db(), what, (q) => recentMessages(q, room, limit));
-        assert.deepEqual((await recentMessages(db(), room, limit)).map((m) => m.id), await newestIds(room, limit), `${what}: the newest ids`);
+        assert.deepEqual(
+          (await recentMessages(db(), room, limit)).map((m) => m.id),
+          await newestIds(room, limit),
+          `${what}: the newest ids`,
+        );
         expectIndexSearch(plan, "messages", what);
         expectPagesAtMost(plan, 100, what);
       }
@@ -144,17 +163,29 @@ describe("three chat queries on 200,000 seeded messages", () => {
     test("returns the author's messages from since on, oldest first, one at exactly since included", async () => {
       const got = await messagesByAuthorSince(db(), await fixture.annLee(), new Date("2023-06-01T05:00:00Z"));
       const expected = [5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29].map((k) => `old ${k}`);
-      assert.deepEqual(got.map((m) => m.body), expected, "ann_lee's messages at 05:00 and later (she wrote the odd hours), oldest first");
+      assert.deepEqual(
+        got.map((m) => m.body),
+        expected,
+        "ann_lee's messages at 05:00 and later (she wrote the odd hours), oldest first",
+      );
     });
 
     test("returns the same messages as the plain query for a prolific and an occasional author", async () => {
       const bot = await fixture.bot();
       const botGot = await messagesByAuthorSince(db(), bot, LAST_DAYS);
-      assert.deepEqual(botGot.map((m) => m.id), await authorIds(bot, LAST_DAYS), "the bot's messages since 2024-05-10, oldest first");
+      assert.deepEqual(
+        botGot.map((m) => m.id),
+        await authorIds(bot, LAST_DAYS),
+        "the bot's messages since 2024-05-10, oldest first",
+      );
       const someone = await fixture.someone();
       const since = new Date("2024-03-01T00:00:00Z");
       const got = await messagesByAuthorSince(db(), someone, since);
-      assert.deepEqual(got.map((m) => m.id), await authorIds(someone, since), "ken_37's messages since 2024-03-01, oldest first");
+      assert.deepEqual(
+        got.map((m) => m.id),
+        await authorIds(someone, since),
+        "ken_37's messages since 2024-03-01, oldest first",
+      );
     });
 
     test("reads only the requested days of a prolific author's 20,000 messages, through an index", async () => {
@@ -182,7 +213,11 @@ describe("three chat queries on 200,000 seeded messages", () => {
     });
 
     test("treats % and \\ in the prefix as themselves", async () => {
-      assert.deepEqual(await usernamePrefix(db(), "ann%"), [], "no username contains %, so 'ann%' matches nothing; an unescaped % matches anything");
+      assert.deepEqual(
+        await usernamePrefix(db(), "ann%"),
+        [],
+        "no username contains %, so 'ann%' matches nothing; an unescaped % matches anything",
+      );
       assert.deepEqual(
         await usernamePrefix(db(), "an\\n"),
         [],

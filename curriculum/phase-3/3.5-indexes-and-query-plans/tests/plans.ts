@@ -13,7 +13,7 @@ export interface PlanNode {
   readonly "Relation Name"?: string;
   readonly "Index Name"?: string;
   readonly "Index Cond"?: string;
-  readonly "Filter"?: string;
+  readonly Filter?: string;
   readonly "Scan Direction"?: string;
   readonly "Actual Rows"?: number;
   readonly "Shared Hit Blocks"?: number;

@@ -31,9 +31,8 @@ export async function messagesByAuthorSince(db: Queryable, userId: number, since
 export async function usernamePrefix(db: Queryable, prefix: string): Promise<string[]> {
   // The pattern goes in as a parameter. The planner still sees its fixed start ('abc' of
   // 'abc%'), because an unnamed statement is planned with its parameter values.
-  const { rows } = await db.query<{ username: string }>(
-    "SELECT username FROM users WHERE username LIKE $1 ORDER BY username",
-    [`${prefix}%`],
-  );
+  const { rows } = await db.query<{ username: string }>("SELECT username FROM users WHERE username LIKE $1 ORDER BY username", [
+    `${prefix}%`,
+  ]);
   return rows.map((r) => r.username);
 }
