@@ -1,7 +1,7 @@
 // listNotesWithAuthors: the right author on every note, in a fixed number of queries.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { at, byKey, counting, insertNotes, insertUsers, listCalls, useNotesDatabase, uuid } from "./helpers.ts";
+import { at, byKey, counting, insertNotes, insertUsers, listCalls, nth, useNotesDatabase, uuid } from "./helpers.ts";
 import { listNotesWithAuthors } from "./src/pg-notes-api.ts";
 import type { Note, NoteWithAuthor, User } from "./src/pg-types.ts";
 
@@ -16,7 +16,14 @@ type Seeded = Note & { authorId: string | null };
 
 function note(n: number, minutes: number, author: User | null): Seeded {
   const createdAt = at(minutes);
-  return { id: uuid(n), title: `note ${n}`, body: `by ${author?.name ?? "nobody"}`, createdAt, updatedAt: createdAt, authorId: author?.id ?? null };
+  return {
+    id: uuid(n),
+    title: `note ${n}`,
+    body: `by ${author?.name ?? "nobody"}`,
+    createdAt,
+    updatedAt: createdAt,
+    authorId: author?.id ?? null,
+  };
 }
 
 /** What the function should return for these notes: authored ones, in order, each with its author. */
@@ -25,13 +32,20 @@ function expected(notes: readonly Seeded[], users: readonly User[], limit: numbe
     .filter((n) => n.authorId !== null)
     .sort(byKey)
     .slice(0, limit)
-    .map(({ authorId, ...n }) => ({ ...n, author: users.find((u) => u.id === authorId)! }));
+    .map(({ authorId, ...n }) => ({
+      ...n,
+      author: nth(
+        users,
+        users.findIndex((u) => u.id === authorId),
+        "author of a seeded note",
+      ),
+    }));
 }
 
 /** 60 authored notes spread over four users (most by Ada), plus 5 that nobody wrote. */
 function busyNotes(): Seeded[] {
   const writers = [ada, ada, grace, ada, barbara, linus, ada, grace];
-  const notes = Array.from({ length: 60 }, (_, i) => note(200 - i, i, writers[i % writers.length]!));
+  const notes = Array.from({ length: 60 }, (_, i) => note(200 - i, i, nth(writers, i % writers.length, "writer")));
   for (let i = 0; i < 5; i++) notes.push(note(300 + i, i * 13 + 0.5, null));
   return notes;
 }
@@ -61,9 +75,17 @@ describe("listNotesWithAuthors", () => {
     await insertNotes(db(), notes);
     const got = await listNotesWithAuthors(db(), 50);
     const want = expected(notes, users, 50);
-    assert.deepEqual(got.map((n) => n.id), want.map((n) => n.id), "the notes must be the first 50 authored notes in (createdAt, id) order");
+    assert.deepEqual(
+      got.map((n) => n.id),
+      want.map((n) => n.id),
+      "the notes must be the first 50 authored notes in (createdAt, id) order",
+    );
     for (const [i, item] of got.entries()) {
-      assert.deepEqual(item, want[i], `item ${i} (${item.title}) must be the note's five fields plus author ${JSON.stringify(want[i]?.author)}`);
+      assert.deepEqual(
+        item,
+        want[i],
+        `item ${i} (${item.title}) must be the note's five fields plus author ${JSON.stringify(want[i]?.author)}`,
+      );
     }
   });
 
@@ -88,9 +110,17 @@ describe("listNotesWithAuthors", () => {
     await insertUsers(db(), [grace]);
     await insertNotes(db(), notes);
     const two = await listNotesWithAuthors(db(), 2);
-    assert.deepEqual(two.map((n) => n.title), ["note 2", "note 4"], "a limit of 2 must give the first two notes that have an author");
+    assert.deepEqual(
+      two.map((n) => n.title),
+      ["note 2", "note 4"],
+      "a limit of 2 must give the first two notes that have an author",
+    );
     const all = await listNotesWithAuthors(db(), 100);
-    assert.deepEqual(all.map((n) => n.title), ["note 2", "note 4", "note 5"], "notes whose author_id is NULL must not appear");
+    assert.deepEqual(
+      all.map((n) => n.title),
+      ["note 2", "note 4", "note 5"],
+      "notes whose author_id is NULL must not appear",
+    );
   });
 
   test("the number of queries does not grow with the number of notes or authors", async () => {

@@ -39,6 +39,11 @@ function withFixtureIds(api: NotesApi): NotesApi {
 
 notesApiContract("Postgres (createPgNotesApi)", () => {
   const db = useNotesDatabase();
-  beforeEach(() => insertNotes(db(), fixtures().map((n) => ({ ...n, id: inward(n.id) }))));
+  beforeEach(() =>
+    insertNotes(
+      db(),
+      fixtures().map((n) => ({ ...n, id: inward(n.id) })),
+    ),
+  );
   return () => withFixtureIds(createPgNotesApi(db()));
 });

@@ -16,7 +16,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 export function notesApiContract(label: string, setup: () => () => NotesApi): void {
   describe(`the NotesApi contract: ${label}`, () => {
     const make = setup();
-    test("create() returns the new note with a fresh id, the fields sent, body defaulting to \"\" and equal ISO times", async () => {
+    test('create() returns the new note with a fresh id, the fields sent, body defaulting to "" and equal ISO times', async () => {
       const api = make();
       const a = await api.create({ title: "milk", body: "two litres" });
       const b = await api.create({ title: "only a title" });
@@ -42,7 +42,11 @@ export function notesApiContract(label: string, setup: () => () => NotesApi): vo
       const api = make();
       for (const id of ["no-such-note", "a/b", "?x=1", "n-1/extra", "%zz"]) {
         const got = await api.get(id).catch((e: unknown) => e);
-        assert.equal(got, null, `${label}: get(${JSON.stringify(id)}) must resolve to null for a missing note, but ${describeOutcome(got)}`);
+        assert.equal(
+          got,
+          null,
+          `${label}: get(${JSON.stringify(id)}) must resolve to null for a missing note, but ${describeOutcome(got)}`,
+        );
       }
     });
 
@@ -85,7 +89,10 @@ export function notesApiContract(label: string, setup: () => () => NotesApi): vo
           (note: Note) => note,
           (e: unknown) => e,
         );
-        assert.ok(error instanceof ApiValidationError, `${label}: create(${JSON.stringify(input).slice(0, 40)}…) must reject with ApiValidationError, but ${describeOutcome(error)}`);
+        assert.ok(
+          error instanceof ApiValidationError,
+          `${label}: create(${JSON.stringify(input).slice(0, 40)}…) must reject with ApiValidationError, but ${describeOutcome(error)}`,
+        );
         assert.equal(error.problem.status, 422, `${label}: the validation problem must have status 422`);
         const pointers = (error.problem.errors ?? []).map((e) => e.pointer);
         assert.ok(pointers.includes(pointer), `${label}: the problem's errors must name ${pointer}; got ${JSON.stringify(pointers)}`);
@@ -95,7 +102,10 @@ export function notesApiContract(label: string, setup: () => () => NotesApi): vo
     test("update() with an invalid note rejects with ApiValidationError and leaves the note as it was", async () => {
       const api = make();
       const error = await api.update("n-1", { title: "" }).catch((e: unknown) => e);
-      assert.ok(error instanceof ApiValidationError, `${label}: update() with an empty title must reject with ApiValidationError, but ${describeOutcome(error)}`);
+      assert.ok(
+        error instanceof ApiValidationError,
+        `${label}: update() with an empty title must reject with ApiValidationError, but ${describeOutcome(error)}`,
+      );
       assert.deepEqual(await api.get("n-1"), fixtures()[0], `${label}: a rejected update() must not change the note`);
     });
 
@@ -106,8 +116,16 @@ export function notesApiContract(label: string, setup: () => () => NotesApi): vo
       const fixture = await api.get("n-1");
       assert.ok(fixture, `${label}: get("n-1") must find the fixture`);
       (fixture as { body: string }).body = "scribbled on";
-      assert.equal((await api.get(created.id))?.title, "original", `${label}: changing the object create() returned must not change the stored note`);
-      assert.equal((await api.get("n-1"))?.body, "two litres", `${label}: changing the object get() returned must not change the stored note`);
+      assert.equal(
+        (await api.get(created.id))?.title,
+        "original",
+        `${label}: changing the object create() returned must not change the stored note`,
+      );
+      assert.equal(
+        (await api.get("n-1"))?.body,
+        "two litres",
+        `${label}: changing the object get() returned must not change the stored note`,
+      );
     });
   });
 }

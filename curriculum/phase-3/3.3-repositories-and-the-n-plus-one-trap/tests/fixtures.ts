@@ -9,7 +9,7 @@ export function fixtures(): Note[] {
   ];
 }
 
-/** Whether `value` is an error of `type`, for messages that say what came instead. */
+/** What a call ended with (an error or a value), for messages that say what came instead. */
 export function describeOutcome(value: unknown): string {
   if (value instanceof Error) return `${value.constructor.name}: ${value.message}`;
   return `resolved with ${JSON.stringify(value)}`;

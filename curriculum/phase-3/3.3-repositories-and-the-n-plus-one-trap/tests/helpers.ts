@@ -101,3 +101,10 @@ export function outcome(value: unknown): string {
   }
   return `resolved with ${JSON.stringify(value)}`;
 }
+
+/** `list[index]`, or a thrown error naming what was missing (for indexes the test itself set up). */
+export function nth<T>(list: readonly T[], index: number, what: string): T {
+  const item = list.at(index);
+  if (item === undefined) throw new Error(`test set-up: there is no ${what} (index ${index} of ${list.length})`);
+  return item;
+}

@@ -2,7 +2,7 @@
 // simply not found, the injected clock and id generator are used, and list() pages in SQL.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { at, byKey, counting, insertNotes, listCalls, outcome, useNotesDatabase, uuid } from "./helpers.ts";
+import { at, byKey, counting, insertNotes, listCalls, nth, outcome, useNotesDatabase, uuid } from "./helpers.ts";
 import { createPgNotesApi } from "./src/pg-notes-api.ts";
 import type { Note, NoteKey } from "./src/pg-types.ts";
 
@@ -39,7 +39,7 @@ async function walk(list: (q: { after?: NoteKey; limit?: number }) => Promise<No
     const page = await list(after ? { after, limit } : { limit });
     if (page.length === 0) break;
     pages.push(page);
-    const last = page[page.length - 1]!;
+    const last = nth(page, -1, "last note of the page");
     after = { createdAt: last.createdAt, id: last.id };
   }
   return pages;
@@ -55,7 +55,10 @@ describe("the notes repository on Postgres", () => {
       for (const title of ODD_TITLES) {
         const body = `${title}\n${[...title].reverse().join("")}`;
         const created = await api.create({ title, body }).catch((e: unknown) => e);
-        assert.ok(!(created instanceof Error), `create({ title: ${JSON.stringify(title)} }) must store the text as it is, but it ${outcome(created)}`);
+        assert.ok(
+          !(created instanceof Error),
+          `create({ title: ${JSON.stringify(title)} }) must store the text as it is, but it ${outcome(created)}`,
+        );
         const got = await api.get((created as Note).id);
         assert.equal(got?.title, title, `the title ${JSON.stringify(title)} must round-trip verbatim; got ${JSON.stringify(got?.title)}`);
         assert.equal(got?.body, body, `the body of ${JSON.stringify(title)} must round-trip verbatim; got ${JSON.stringify(got?.body)}`);
@@ -64,10 +67,11 @@ describe("the notes repository on Postgres", () => {
 
     test("the table holds the exact text, and a DROP TABLE title drops nothing", async () => {
       const api = createPgNotesApi(db());
-      const created = await api.create({ title: ODD_TITLES[0]!, body: ODD_TITLES[2] });
+      const created = await api.create({ title: "'); DROP TABLE notes;--", body: ODD_TITLES[2] }).catch((e: unknown) => e);
+      assert.ok(!(created instanceof Error), `create() with a DROP TABLE title must store it as text, but it ${outcome(created)}`);
       const { rows } = await db().query<{ title: string; body: string; n: string }>(
         "SELECT title, body, (SELECT count(*) FROM notes)::text AS n FROM notes WHERE id = $1",
-        [created.id],
+        [(created as Note).id],
       );
       assert.equal(rows.length, 1, "the note must be a row of the notes table (and the table must still exist)");
       assert.equal(rows[0]?.title, ODD_TITLES[0], "the stored title must be the text itself, with no escaping added");
@@ -93,7 +97,11 @@ describe("the notes repository on Postgres", () => {
       await api.create({ title: "and me" });
       const sneaky = `${uuid(1)}' OR true OR id = '${uuid(2)}`;
       const removed = await api.remove(sneaky).catch((e: unknown) => e);
-      assert.equal(removed, false, `remove(${JSON.stringify(sneaky)}) names no note, so it must resolve to false, but it ${outcome(removed)}`);
+      assert.equal(
+        removed,
+        false,
+        `remove(${JSON.stringify(sneaky)}) names no note, so it must resolve to false, but it ${outcome(removed)}`,
+      );
       const { rows } = await db().query("SELECT id FROM notes");
       assert.equal(rows.length, 2, "remove() with an id that contains SQL must not delete any note");
     });
@@ -171,20 +179,35 @@ describe("the notes repository on Postgres", () => {
       const dupes = seen.filter((id, i) => seen.indexOf(id) !== i);
       assert.deepEqual(dupes, [], "no note may appear on two pages");
       const missing = expected.filter((id) => !seen.includes(id));
-      assert.deepEqual(missing, [], `every note must appear on some page; ${missing.length} were skipped (notes sharing a createdAt with the end of a page?)`);
+      assert.deepEqual(
+        missing,
+        [],
+        `every note must appear on some page; ${missing.length} were skipped (notes sharing a createdAt with the end of a page?)`,
+      );
       assert.deepEqual(seen, expected, "pages must follow (createdAt, id) order across page boundaries");
-      assert.ok(pages.slice(0, -1).every((p) => p.length === 4), "every page but the last must be full");
+      assert.ok(
+        pages.slice(0, -1).every((p) => p.length === 4),
+        "every page but the last must be full",
+      );
     });
 
     test("a page starts strictly after the key it was given, and the last note's key ends the walk", async () => {
       const notes = [...tiedNotes()].sort(byKey);
       await insertNotes(db(), notes);
       const api = createPgNotesApi(db());
-      const ninth = notes[8]!;
+      const ninth = nth(notes, 8, "9th note");
       const page = await api.list({ after: { createdAt: ninth.createdAt, id: ninth.id }, limit: 3 });
-      assert.deepEqual(page.map((n) => n.id), notes.slice(9, 12).map((n) => n.id), "after the 9th note, a page of 3 is the 10th to 12th");
-      const last = notes[notes.length - 1]!;
-      assert.deepEqual(await api.list({ after: { createdAt: last.createdAt, id: last.id }, limit: 5 }), [], "nothing comes after the last note");
+      assert.deepEqual(
+        page.map((n) => n.id),
+        notes.slice(9, 12).map((n) => n.id),
+        "after the 9th note, a page of 3 is the 10th to 12th",
+      );
+      const last = nth(notes, -1, "last note");
+      assert.deepEqual(
+        await api.list({ after: { createdAt: last.createdAt, id: last.id }, limit: 5 }),
+        [],
+        "nothing comes after the last note",
+      );
     });
 
     test("each page is one query that reads at most limit + 1 rows: the paging happens in SQL", async () => {
@@ -193,12 +216,13 @@ describe("the notes repository on Postgres", () => {
       const spy = counting(db());
       const api = createPgNotesApi(spy.db);
       const sorted = [...notes].sort(byKey);
-      const fifth = sorted[4]!;
+      const fifth = nth(sorted, 4, "5th note");
       await api.list({ after: { createdAt: fifth.createdAt, id: fifth.id }, limit: 4 });
       assert.equal(spy.calls.length, 1, `one page must take one query; it took ${spy.calls.length}:\n${listCalls(spy.calls)}`);
+      const { rows } = nth(spy.calls, 0, "query");
       assert.ok(
-        spy.calls[0]!.rows <= 5,
-        `a page of 4 must not fetch ${spy.calls[0]!.rows} rows to filter them in JavaScript: put the keyset condition and LIMIT in the SQL`,
+        rows <= 5,
+        `a page of 4 must not fetch ${rows} rows to filter them in JavaScript: put the keyset condition and LIMIT in the SQL`,
       );
     });
   });

@@ -2,8 +2,9 @@
  * The shapes of this task. Read-only: the tests and src/pg-note-store.ts are written against
  * exactly these, so change your code, not this file.
  */
-import type { NotesApi } from "./notes-contract.ts";
+
 import type { Note, NoteKey } from "./notes.ts";
+import type { NotesApi } from "./notes-contract.ts";
 
 export type { Note, NoteKey } from "./notes.ts";
 export type { NewNote, NotesApi } from "./notes-contract.ts";

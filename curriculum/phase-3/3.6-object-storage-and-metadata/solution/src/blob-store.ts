@@ -89,11 +89,13 @@ export function createFsBlobStore(root: string, opts: { now?: Clock } = {}): Blo
       const tmpPointer = join(tmpDir, `${id}.json`);
       const measured = meter();
       try {
-        // "wx": a fresh file, never someone else's. pipeline() keeps memory flat (it waits
-        // for the file to drain) and destroys every stream if any of them fails.
+        // "wx": a fresh file, never someone else's. Awaiting each write before taking the
+        // next chunk keeps memory flat, and pipeline() destroys the body if anything fails.
         const file = await open(objectPath, "wx");
         try {
-          await pipeline(body, measured, file.createWriteStream({ autoClose: false }));
+          await pipeline(body, measured, async (chunks: AsyncIterable<Buffer>) => {
+            for await (const chunk of chunks) await file.write(chunk);
+          });
           await file.sync(); // the bytes are on disk before anything points at them
         } finally {
           await file.close();

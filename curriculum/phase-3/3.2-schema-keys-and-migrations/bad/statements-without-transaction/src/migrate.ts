@@ -29,12 +29,12 @@ export async function migrate(db: TxCapable, dir: URL): Promise<{ applied: strin
     const sql = await readFile(new URL(name, dir), "utf8");
     try {
       // One statement at a time, so an error points at the statement that failed.
-      for (const statement of sql
+      const statements = sql
+        .replace(/--.*$/gm, "")
         .split(";")
         .map((s) => s.trim())
-        .filter((s) => s !== "")) {
-        await db.query(statement);
-      }
+        .filter((s) => s !== "");
+      for (const statement of statements) await db.query(statement);
       await db.query("INSERT INTO schema_migrations (version) VALUES ($1)", [name]);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);

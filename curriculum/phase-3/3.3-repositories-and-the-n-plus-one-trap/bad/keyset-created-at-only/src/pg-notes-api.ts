@@ -97,10 +97,7 @@ export function createPgNotesApi(db: Queryable, opts: PgNotesApiOptions = {}): P
         params.push(limit);
         limitClause = `LIMIT $${params.length}`;
       }
-      const { rows } = await db.query<NoteRow>(
-        `SELECT ${NOTE_COLUMNS} FROM notes ${where} ORDER BY created_at, id ${limitClause}`,
-        params,
-      );
+      const { rows } = await db.query<NoteRow>(`SELECT ${NOTE_COLUMNS} FROM notes ${where} ORDER BY created_at, id ${limitClause}`, params);
       return rows.map(toNote);
     },
   };

@@ -98,10 +98,7 @@ export function createPgNotesApi(db: Queryable, opts: PgNotesApiOptions = {}): P
         params.push(limit);
         limitClause = `LIMIT $${params.length}`;
       }
-      const { rows } = await db.query<NoteRow>(
-        `SELECT ${NOTE_COLUMNS} FROM notes ${where} ORDER BY created_at, id ${limitClause}`,
-        params,
-      );
+      const { rows } = await db.query<NoteRow>(`SELECT ${NOTE_COLUMNS} FROM notes ${where} ORDER BY created_at, id ${limitClause}`, params);
       return rows.map(toNote);
     },
   };
@@ -124,7 +121,9 @@ export async function listNotesWithAuthors(db: Queryable, limit: number): Promis
   const result: NoteWithAuthor[] = [];
   for (const row of rows) {
     // One more round trip per note: 51 queries for 50 notes.
-    const users = await db.query<{ id: string; name: string; email: string }>("SELECT id, name, email FROM users WHERE id = $1", [row.author_id]);
+    const users = await db.query<{ id: string; name: string; email: string }>("SELECT id, name, email FROM users WHERE id = $1", [
+      row.author_id,
+    ]);
     const author = users.rows[0];
     if (author) result.push({ ...toNote(row), author });
   }

@@ -10,8 +10,8 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Running } from "ts-dojo/kit";
-import { createMemoryStore } from "./memory-store.ts";
 import { LIMITS, type Note, type NoteStore } from "../notes.ts";
+import { createMemoryStore } from "./memory-store.ts";
 
 export interface Deps {
   /** Where notes live (default: a fresh in-memory store). */
