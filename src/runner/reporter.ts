@@ -18,7 +18,6 @@ interface TestEventData {
   details?: { duration_ms?: number; type?: string; error?: Error & { cause?: unknown } };
 }
 
-// biome-ignore lint/correctness/useYield: output goes to fd 3, never to the reporter stream.
 export default async function* reporter(source: AsyncIterable<{ type: string; data: TestEventData }>) {
   const path: string[] = [];
   let pass = 0;
@@ -29,7 +28,27 @@ export default async function* reporter(source: AsyncIterable<{ type: string; da
   // An error thrown by code a hook started (a server started in beforeEach handling a request,
   // say) reaches node:test only as a diagnostic: it would otherwise pass silently.
   const stray = new Set<string>();
+  // node:test ends its run only when the event loop empties, so a server or timer left running
+  // would hold the verdict until the time limit. Once every top-level test has completed, give
+  // the process a few seconds (root after-hooks) and then report the hang as what it is.
+  let queued = 0;
+  let completed = 0;
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    emit({ t: "done", pass, fail });
+  };
   for await (const { type, data } of source) {
+    if (type === "test:enqueue" && data.nesting === 0) queued++;
+    if (type === "test:complete" && data.nesting === 0 && ++completed === queued) {
+      setTimeout(() => {
+        if (finished || completed !== queued) return;
+        fail++;
+        emit({ t: "test", name: "the tests let the process exit", ok: false, ms: 0, failure: { message: LINGERING } });
+        finish();
+      }, LINGER_MS).unref();
+    }
     if (type === "test:diagnostic") {
       const m = /created the error "([\s\S]*?)" and would have caused the test to fail/.exec(
         String((data as { message?: string }).message ?? ""),
@@ -77,8 +96,14 @@ export default async function* reporter(source: AsyncIterable<{ type: string; da
       failure: ok ? undefined : describe(error),
     });
   }
-  emit({ t: "done", pass, fail });
+  finish();
 }
+
+const LINGER_MS = 3000;
+const LINGERING =
+  `every test finished, but something was still running ${LINGER_MS / 1000} s later and kept the process alive: ` +
+  "a server still listening, an open socket or stream, or a timer (setInterval, or a setTimeout never cleared). " +
+  "Close or clear everything your code starts — in close() for a server.";
 
 function describe(wrapper: (Error & { cause?: unknown }) | undefined): FailureInfo {
   const err = (wrapper?.cause ?? wrapper) as

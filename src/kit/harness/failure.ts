@@ -71,7 +71,8 @@ export function reproCommands(exchanges: readonly Exchange[], task: string | und
     if (location && usedLater) {
       const n = captured.length + 1;
       captured.push({ path: location, id: location.split("/").pop() ?? "", n });
-      lines.push(`loc${n}=$(curl -s -D /dev/stderr -o /dev/stderr -w '%header{location}'${args} ${target}); echo`);
+      // Show the whole response and keep its Location: curl appends it as a last line we split off.
+      lines.push(`r=$(curl -si -w '\\n%header{location}'${args} ${target}); printf '%s\\n' "\${r%$'\\n'*}"; loc${n}=\${r##*$'\\n'}`);
     } else {
       lines.push(`curl -i${args} ${target}; echo`);
     }
@@ -83,10 +84,14 @@ export function reproCommands(exchanges: readonly Exchange[], task: string | und
 /** The URL as shell words: literal parts quoted, a captured Location (or its last segment) as a variable. */
 function renderTarget(base: string, path: string, captured: ReadonlyArray<{ path: string; id: string; n: number }>): string {
   const quote = (s: string) => (s ? `'${escapeQuote(s)}'` : "");
+  // Only whole path segments match: after /notes/1, /notes/17 is a different note.
+  const ends = (rest: string) => rest === "" || rest.startsWith("/") || rest.startsWith("?");
   for (const c of captured) {
-    if (path.startsWith(c.path)) return `${quote(base)}"\${loc${c.n}}"${quote(path.slice(c.path.length))}`;
+    if (path.startsWith(c.path) && ends(path.slice(c.path.length)))
+      return `${quote(base)}"\${loc${c.n}}"${quote(path.slice(c.path.length))}`;
     const at = c.id ? path.indexOf(`/${c.id}`) : -1;
-    if (at !== -1) return `${quote(base + path.slice(0, at + 1))}"\${loc${c.n}##*/}"${quote(path.slice(at + 1 + c.id.length))}`;
+    const rest = at === -1 ? "" : path.slice(at + 1 + c.id.length);
+    if (at !== -1 && ends(rest)) return `${quote(base + path.slice(0, at + 1))}"\${loc${c.n}##*/}"${quote(rest)}`;
   }
   return quote(base + path);
 }
@@ -94,7 +99,8 @@ function renderTarget(base: string, path: string, captured: ReadonlyArray<{ path
 function curlArgs(x: Exchange): string {
   const parts: string[] = [];
   if (x.method === "HEAD") parts.push("--head");
-  else if (x.method !== "GET" && !(x.method === "POST" && x.requestBody?.length)) parts.push(`-X ${x.method}`);
+  // curl sends GET without a body and POST with one; anything else must be named.
+  else if (x.method !== (x.requestBody?.length ? "POST" : "GET")) parts.push(`-X ${x.method}`);
   for (const [k, v] of Object.entries(x.requestHeaders)) {
     if (k === "host" || k === "connection" || k === "content-length") continue;
     parts.push(`-H '${escapeQuote(`${k}: ${v}`)}'`);

@@ -57,7 +57,19 @@ export class HttpClient {
     if (body) headers["content-length"] = String(body.length);
     const x: Exchange = { method, path, requestHeaders: headers, requestBody: body, status: 0, headers: {}, body: Buffer.alloc(0) };
     this.exchanges.push(x);
-    await new Promise<void>((resolve) => {
+    await new Promise<void>((settle) => {
+      const limit = opts.timeoutMs ?? 5000;
+      // A deadline for the whole exchange: a socket timeout resets on every byte, so a server
+      // trickling its answer would never trip it.
+      const deadline = setTimeout(() => {
+        x.error = `no complete response within ${limit} ms`;
+        req.destroy();
+        resolve();
+      }, limit);
+      const resolve = () => {
+        clearTimeout(deadline);
+        settle();
+      };
       const req = httpRequest({ host: base.hostname, port: base.port, method, path, headers, agent: this.agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
@@ -71,11 +83,6 @@ export class HttpClient {
           x.error = `the response broke off: ${e.message}`;
           resolve();
         });
-      });
-      req.setTimeout(opts.timeoutMs ?? 5000, () => {
-        x.error = `no complete response within ${opts.timeoutMs ?? 5000} ms`;
-        req.destroy();
-        resolve();
       });
       req.on("error", (e: NodeJS.ErrnoException) => {
         x.error ??= `${e.code ?? e.name}: ${e.message}`;

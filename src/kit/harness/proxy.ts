@@ -17,12 +17,15 @@ export interface FaultProxy {
   readonly port: number;
   readonly url: string;
   fault: Fault;
-  /** Connections currently open through the proxy. */
+  /** Client connections currently open through the proxy. */
   readonly connections: number;
   close(): Promise<void>;
 }
 
+type Direction = "upstream" | "downstream";
+
 export async function startFaultProxy(targetPort: number, fault: Fault = { kind: "none" }, targetHost = "127.0.0.1"): Promise<FaultProxy> {
+  const clients = new Set<Socket>();
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const track = (s: Socket) => {
@@ -32,19 +35,36 @@ export async function startFaultProxy(targetPort: number, fault: Fault = { kind:
   };
   const server: Server = createServer((client) => {
     track(client);
+    clients.add(client);
+    client.on("close", () => clients.delete(client));
     const f = proxy.fault;
     if (f.kind === "reset") return void client.resetAndDestroy();
     if (f.kind === "black-hole") return void client.resume();
     const upstream = connect({ port: targetPort, host: targetHost });
     track(upstream);
-    client.on("close", () => upstream.destroy());
-    upstream.on("close", () => client.destroy());
-    let passed = { upstream: 0, downstream: 0 };
-    const pipe = (from: Socket, to: Socket, direction: "upstream" | "downstream") =>
+    const passed: Record<Direction, number> = { upstream: 0, downstream: 0 };
+    // Delayed chunks leave in the order they came: each is due no earlier than the one before,
+    // and an end waits for the chunks ahead of it.
+    const lastDue: Record<Direction, number> = { upstream: 0, downstream: 0 };
+    const later = (direction: Direction, ms: number, deliver: () => void) => {
+      const due = Math.max(Date.now() + ms, lastDue[direction]);
+      lastDue[direction] = due;
+      if (due <= Date.now()) return deliver();
+      const t = setTimeout(() => {
+        timers.delete(t);
+        deliver();
+      }, due - Date.now());
+      timers.add(t);
+    };
+    const pipe = (from: Socket, to: Socket, direction: Direction) => {
       from.on("data", (chunk: Buffer) => {
         const now = proxy.fault;
         if (now.kind === "black-hole") return;
-        if (now.kind === "reset") return void client.resetAndDestroy();
+        if (now.kind === "reset") {
+          client.resetAndDestroy();
+          upstream.destroy();
+          return;
+        }
         if (now.kind === "cut-after" && (now.direction ?? "downstream") === direction) {
           const room = now.bytes - passed[direction];
           if (room <= chunk.length) {
@@ -55,17 +75,18 @@ export async function startFaultProxy(targetPort: number, fault: Fault = { kind:
             return;
           }
         }
-        passed = { ...passed, [direction]: passed[direction] + chunk.length };
-        if (now.kind === "latency") {
-          const t = setTimeout(() => {
-            timers.delete(t);
-            to.write(chunk);
-          }, now.ms);
-          timers.add(t);
-        } else to.write(chunk);
+        passed[direction] += chunk.length;
+        later(direction, now.kind === "latency" ? now.ms : 0, () => to.write(chunk));
       });
+      // A clean end travels on (after the data ahead of it); a reset tears both sides down.
+      from.on("end", () => later(direction, 0, () => to.end()));
+      from.on("close", (hadError) => {
+        if (hadError) to.destroy();
+      });
+    };
     pipe(client, upstream, "upstream");
     pipe(upstream, client, "downstream");
+    upstream.on("error", () => client.destroy());
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as { port: number }).port;
@@ -74,14 +95,16 @@ export async function startFaultProxy(targetPort: number, fault: Fault = { kind:
     url: `http://127.0.0.1:${port}`,
     fault,
     get connections() {
-      return [...sockets].length;
+      return clients.size;
     },
-    close: () =>
-      new Promise((resolve) => {
-        for (const t of timers) clearTimeout(t);
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      for (const t of timers) clearTimeout(t);
+      const closing = [...sockets].map(
+        (s) => new Promise<void>((r) => (s.destroyed && !sockets.has(s) ? r() : s.once("close", () => r()))),
+      );
+      for (const s of sockets) s.destroy();
+      await Promise.all([...closing, new Promise<void>((r) => server.close(() => r()))]);
+    },
   };
   return proxy;
 }

@@ -15,7 +15,7 @@ export interface RawConnection {
   writeSlowly(data: string | Buffer, opts?: { chunk?: number; delayMs?: number }): Promise<void>;
   /** Resolve once `predicate(received)` holds; fail after `timeoutMs` showing what did arrive. */
   waitFor(predicate: (received: Buffer) => boolean, what: string, timeoutMs?: number): Promise<Buffer>;
-  /** Wait for one complete HTTP/1.1 response (Content-Length bodies) and remove it from the buffer. */
+  /** Wait for one complete HTTP/1.1 response (Content-Length or chunked body) and remove it from the buffer. */
   readResponse(timeoutMs?: number): Promise<RawResponse>;
   /** Resolves when the peer has closed the connection. */
   closed(timeoutMs?: number): Promise<void>;
@@ -103,10 +103,40 @@ function completeResponse(b: Buffer): number | undefined {
   if (headEnd === -1) return undefined;
   const head = b.subarray(0, headEnd).toString("latin1");
   const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1]);
-  const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
   // 1xx, 204 and 304 never have a body.
-  const body = status < 200 || status === 204 || status === 304 ? 0 : length;
-  return b.length >= headEnd + 4 + body ? headEnd + 4 + body : undefined;
+  if (status < 200 || status === 204 || status === 304) return headEnd + 4;
+  if (/\r\ntransfer-encoding:[^\r]*chunked/i.test(head)) return chunkedEnd(b, headEnd + 4);
+  const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
+  return b.length >= headEnd + 4 + length ? headEnd + 4 + length : undefined;
+}
+
+/** Where a chunked body starting at `at` ends (after the last chunk and trailers), if it has arrived. */
+function chunkedEnd(b: Buffer, at: number): number | undefined {
+  let i = at;
+  for (;;) {
+    const lineEnd = b.indexOf("\r\n", i);
+    if (lineEnd === -1) return undefined;
+    const size = Number.parseInt(b.subarray(i, lineEnd).toString("latin1"), 16);
+    if (Number.isNaN(size)) return lineEnd + 2;
+    if (size === 0) {
+      const end = b.indexOf("\r\n\r\n", lineEnd);
+      return end === -1 ? undefined : end + 4;
+    }
+    i = lineEnd + 2 + size + 2;
+    if (b.length < i) return undefined;
+  }
+}
+
+function dechunk(body: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  let i = 0;
+  for (;;) {
+    const lineEnd = body.indexOf("\r\n", i);
+    const size = lineEnd === -1 ? 0 : Number.parseInt(body.subarray(i, lineEnd).toString("latin1"), 16);
+    if (!size) return Buffer.concat(parts);
+    parts.push(body.subarray(lineEnd + 2, lineEnd + 2 + size));
+    i = lineEnd + 2 + size + 2;
+  }
 }
 
 function parseResponse(raw: Buffer): RawResponse {
@@ -117,7 +147,9 @@ function parseResponse(raw: Buffer): RawResponse {
     const colon = line.indexOf(":");
     if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
   }
-  return { status: Number(start.split(" ")[1]), headers, body: raw.subarray(headEnd + 4), raw: raw.toString("latin1") };
+  const rest = raw.subarray(headEnd + 4);
+  const body = /chunked/i.test(headers.get("transfer-encoding") ?? "") ? dechunk(rest) : rest;
+  return { status: Number(start.split(" ")[1]), headers, body, raw: raw.toString("latin1") };
 }
 
 function shown(b: Buffer): string {

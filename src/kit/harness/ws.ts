@@ -104,8 +104,11 @@ export function wsConnect(url: string, opts: { timeoutMs?: number } = {}): Promi
       clearTimeout(timer);
       resolve(client);
     });
-    socket.once("unexpected-response", (_req, res) => {
+    socket.once("unexpected-response", (req, res) => {
       clearTimeout(timer);
+      // ws leaves the refused request's connection open; a test must not leak it.
+      req.destroy();
+      res.destroy();
       reject(new HarnessFailure({ message: `the server answered the WebSocket upgrade with HTTP ${res.statusCode} instead of 101` }));
     });
     socket.once("error", (e) => {
