@@ -1,4 +1,4 @@
--- The notes schema. The tests apply this file before every test (to a fresh, empty database);
+-- The notes schema. The tests apply it to a fresh database and empty both tables before each test;
 -- you can apply it by hand too:   psql "$DATABASE_URL" -f schema.sql
 -- Read-only: verify uses this copy whatever you change here.
 

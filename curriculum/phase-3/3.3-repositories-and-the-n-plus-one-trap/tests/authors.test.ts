@@ -35,8 +35,8 @@ function expected(notes: readonly Seeded[], users: readonly User[], limit: numbe
     .map(({ authorId, ...n }) => ({
       ...n,
       author: nth(
-        users,
-        users.findIndex((u) => u.id === authorId),
+        users.filter((u) => u.id === authorId),
+        0,
         "author of a seeded note",
       ),
     }));

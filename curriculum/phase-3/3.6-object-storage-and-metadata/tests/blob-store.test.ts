@@ -3,8 +3,6 @@ import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { createFsBlobStore } from "./src/blob-store.ts";
-import { InvalidKeyError } from "./src/contracts.ts";
 import {
   bodyOf,
   describeChanges,
@@ -19,6 +17,8 @@ import {
   stallingSource,
   useTempDirs,
 } from "./helpers.ts";
+import { createFsBlobStore } from "./src/blob-store.ts";
+import { InvalidKeyError } from "./src/contracts.ts";
 
 const PNG = { contentType: "image/png" };
 
@@ -188,7 +188,11 @@ describe("createFsBlobStore: a put is all or nothing", () => {
     await store.put("images/other.png", bodyOf(Buffer.from("someone else's")), PNG);
     const before = await snapshot(root);
     const boom = new Error("client went away");
-    await assert.rejects(store.put("images/half.png", failingSource(200_000, boom), PNG), (err) => err === boom, "put should reject with the body's own error");
+    await assert.rejects(
+      store.put("images/half.png", failingSource(200_000, boom), PNG),
+      (err) => err === boom,
+      "put should reject with the body's own error",
+    );
     assert.equal(await store.head("images/half.png"), null, "head must not find a half-written object");
     assert.equal(await store.get("images/half.png"), null, "get must not return a half-written object");
     assert.deepEqual(
@@ -197,7 +201,11 @@ describe("createFsBlobStore: a put is all or nothing", () => {
       "list must not show the failed upload (or its temp file)",
     );
     const after = await snapshot(root);
-    assert.deepEqual(after, before, `the failed put must leave the store's files as they were: no partial or temp file (${describeChanges(before, after)})`);
+    assert.deepEqual(
+      after,
+      before,
+      `the failed put must leave the store's files as they were: no partial or temp file (${describeChanges(before, after)})`,
+    );
   });
 
   test("while a put is still streaming, the object is not visible yet", async () => {
@@ -217,7 +225,10 @@ describe("createFsBlobStore: a put is all or nothing", () => {
     const store = createFsBlobStore(dirs().root);
     const v1 = randomBytes(50_000);
     await store.put("images/avatar.png", bodyOf(v1), PNG);
-    await assert.rejects(store.put("images/avatar.png", failingSource(120_000, new Error("network")), { contentType: "image/jpeg" }), /network/);
+    await assert.rejects(
+      store.put("images/avatar.png", failingSource(120_000, new Error("network")), { contentType: "image/jpeg" }),
+      /network/,
+    );
     const stream = await store.get("images/avatar.png");
     assert.ok(stream, "the old object must still be there after a failed overwrite");
     assert.deepEqual(await readAll(stream), v1, "the old bytes must be intact: write the new ones elsewhere, then rename over");
@@ -236,12 +247,19 @@ describe("createFsBlobStore: a put is all or nothing", () => {
     const b = Buffer.alloc(1024 * 1024, 0x42);
     const results = await Promise.allSettled([store.put("race", bodyOf(a), PNG), store.put("race", bodyOf(b), PNG)]);
     for (const r of results) {
-      assert.equal(r.status, "fulfilled", `both puts should succeed (last one wins), got ${r.status === "rejected" ? describeError(r.reason) : ""}`);
+      assert.equal(
+        r.status,
+        "fulfilled",
+        `both puts should succeed (last one wins), got ${r.status === "rejected" ? describeError(r.reason) : ""}`,
+      );
     }
     const stream = await store.get("race");
     assert.ok(stream, "the key should hold an object");
     const stored = await readAll(stream);
-    assert.ok(stored.equals(a) || stored.equals(b), "the stored bytes must be exactly one of the two bodies: give every put its own temp file");
+    assert.ok(
+      stored.equals(a) || stored.equals(b),
+      "the stored bytes must be exactly one of the two bodies: give every put its own temp file",
+    );
     const meta = await store.head("race");
     assert.ok(meta && [sha256(a), sha256(b)].includes(meta.sha256), "head's sha256 must be one of the two bodies'");
   });

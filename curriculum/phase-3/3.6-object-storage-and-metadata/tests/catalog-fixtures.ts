@@ -6,8 +6,8 @@
 import { readFile } from "node:fs/promises";
 import { Readable } from "node:stream";
 import type { Queryable } from "ts-dojo/kit";
-import type { BlobInfo, BlobMeta, BlobStore, Clock, PutResult } from "./src/contracts.ts";
 import { readAll, sha256 } from "./helpers.ts";
+import type { BlobInfo, BlobMeta, BlobStore, Clock, PutResult } from "./src/contracts.ts";
 
 /** Create `images` from the read-only schema.sql. */
 export async function createSchema(db: Queryable): Promise<void> {
@@ -110,6 +110,8 @@ export interface ImageRow {
 }
 
 export async function imageRows(db: Queryable): Promise<ImageRow[]> {
-  const { rows } = await db.query<ImageRow>("SELECT id::text, owner, blob_key, size_bytes::text, sha256, content_type FROM images ORDER BY created_at, blob_key");
+  const { rows } = await db.query<ImageRow>(
+    "SELECT id::text, owner, blob_key, size_bytes::text, sha256, content_type FROM images ORDER BY created_at, blob_key",
+  );
   return rows;
 }

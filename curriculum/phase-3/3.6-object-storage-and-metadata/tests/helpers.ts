@@ -3,6 +3,7 @@
  * byte sources that fail or stall on cue, and a snapshot of every file under a folder.
  */
 import { createHash } from "node:crypto";
+import type { Dirent } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,7 +53,7 @@ export function useTempDirs(): () => { outer: string; root: string } {
 export async function snapshot(dir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   async function walk(sub: string): Promise<void> {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await readdir(join(dir, sub), { withFileTypes: true });
     } catch {

@@ -6,11 +6,11 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { beforeEach, describe, test } from "node:test";
 import { useDatabase } from "ts-dojo/harness";
+import { countingDb, createSchema, failingInsertsDb, heldInsertsDb, imageRows, memoryBlobStore } from "./catalog-fixtures.ts";
+import { bodyOf, describeError, failingSource, fakeClock, HOUR, MINUTE, sha256, useTempDirs } from "./helpers.ts";
 import { createFsBlobStore } from "./src/blob-store.ts";
 import { IMAGE_PREFIX } from "./src/contracts.ts";
 import { createImageCatalog } from "./src/image-catalog.ts";
-import { countingDb, createSchema, failingInsertsDb, heldInsertsDb, imageRows, memoryBlobStore } from "./catalog-fixtures.ts";
-import { bodyOf, describeError, failingSource, fakeClock, HOUR, MINUTE, sha256, useTempDirs } from "./helpers.ts";
 
 const DAY = 24 * HOUR;
 
@@ -59,7 +59,11 @@ describe("createImageCatalog", () => {
       const blobs = memoryBlobStore(clock.now);
       const catalog = createImageCatalog(db(), blobs, { now: clock.now });
       const boom = new Error("upload interrupted");
-      await assert.rejects(catalog.add("alice", failingSource(30_000, boom), "image/png"), (err) => err === boom, "add should reject with the body's error");
+      await assert.rejects(
+        catalog.add("alice", failingSource(30_000, boom), "image/png"),
+        (err) => err === boom,
+        "add should reject with the body's error",
+      );
       assert.deepEqual(await imageRows(db()), [], "no row may point at bytes that never arrived: store the bytes before inserting the row");
       assert.deepEqual(blobs.keys(), [], "nothing should be stored");
     });
@@ -76,7 +80,11 @@ describe("createImageCatalog", () => {
       assert.deepEqual(await imageRows(db()), [], "the failed INSERT leaves no row");
       clock.advance(2 * HOUR);
       await catalog.sweepOrphans(HOUR);
-      assert.deepEqual(blobs.keys(), [], "the blob written before the INSERT failed must be gone after a sweep (deleted by add, or by the sweep)");
+      assert.deepEqual(
+        blobs.keys(),
+        [],
+        "the blob written before the INSERT failed must be gone after a sweep (deleted by add, or by the sweep)",
+      );
     });
 
     test("a crash between the upload and the INSERT leaves an orphan that the sweep removes once it is old enough", async () => {
@@ -142,7 +150,11 @@ describe("createImageCatalog", () => {
       const catalog = createImageCatalog(held.db, blobs, { now: clock.now });
       const adding = catalog.add("alice", bodyOf(Buffer.from("in flight")), "image/png");
       await held.waiting; // the bytes are stored; the row is not there yet
-      assert.equal(await catalog.sweepOrphans(HOUR), 0, "a blob stored moments ago may be an upload in progress: the age threshold is what protects it");
+      assert.equal(
+        await catalog.sweepOrphans(HOUR),
+        0,
+        "a blob stored moments ago may be an upload in progress: the age threshold is what protects it",
+      );
       held.release();
       const record = await adding;
       assert.ok(await blobs.head(record.key), "the finished upload's blob must still be there");
@@ -154,7 +166,8 @@ describe("createImageCatalog", () => {
       const counted = countingDb(db());
       const catalog = createImageCatalog(counted, blobs, { now: clock.now });
       for (let i = 0; i < 20; i++) await catalog.add("alice", bodyOf(Buffer.from(`image ${i}`)), "image/png");
-      for (let i = 0; i < 180; i++) await blobs.put(`${IMAGE_PREFIX}orphan-${i}`, bodyOf(Buffer.from(`orphan ${i}`)), { contentType: "image/png" });
+      for (let i = 0; i < 180; i++)
+        await blobs.put(`${IMAGE_PREFIX}orphan-${i}`, bodyOf(Buffer.from(`orphan ${i}`)), { contentType: "image/png" });
       clock.advance(2 * HOUR);
       counted.count = 0;
       assert.equal(await catalog.sweepOrphans(HOUR), 180, "all 180 orphans are old enough to go");

@@ -12,8 +12,8 @@ import { describe, test } from "node:test";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import v8 from "node:v8";
 import vm from "node:vm";
-import { createFsBlobStore } from "./src/blob-store.ts";
 import { useTempDirs } from "./helpers.ts";
+import { createFsBlobStore } from "./src/blob-store.ts";
 
 const MiB = 1024 * 1024;
 const TOTAL = 64 * MiB;
@@ -105,7 +105,8 @@ describe("createFsBlobStore with a 64 MiB body", () => {
     assert.ok(stream, "get should return a stream for the stored object");
     const readBack = createHash("sha256");
     let bytes = 0;
-    await pipeline(stream, async function* (source: AsyncIterable<Buffer>) {
+    // A plain async function as the last stage: it consumes and yields nothing.
+    await pipeline(stream, async (source: AsyncIterable<Buffer>) => {
       for await (const chunk of source) {
         bytes += chunk.length;
         readBack.update(chunk);

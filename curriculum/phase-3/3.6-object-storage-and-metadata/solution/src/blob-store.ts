@@ -11,6 +11,7 @@
  * never half of either, and data and metadata always change together.
  */
 import { randomUUID } from "node:crypto";
+import type { Dirent } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { join, resolve, sep } from "node:path";
 import type { Readable } from "node:stream";
@@ -165,7 +166,7 @@ export function createFsBlobStore(root: string, opts: { now?: Clock } = {}): Blo
 
 /** Every key under keys/, from its pointer files' relative paths. */
 async function walk(dir: string, relative: string): Promise<string[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {

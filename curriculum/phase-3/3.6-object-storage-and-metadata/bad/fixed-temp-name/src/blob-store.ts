@@ -95,4 +95,3 @@ export function createFsBlobStore(root: string, opts: { now?: Clock } = {}): Blo
     },
   };
 }
-

@@ -91,4 +91,3 @@ export function createFsBlobStore(root: string, opts: { now?: Clock } = {}): Blo
     },
   };
 }
-

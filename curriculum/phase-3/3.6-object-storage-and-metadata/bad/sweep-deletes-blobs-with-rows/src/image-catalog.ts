@@ -57,7 +57,9 @@ export function createImageCatalog(db: Queryable, blobs: BlobStore, opts: { now?
         const batch = candidates.slice(i, i + SWEEP_BATCH);
         // One query per batch, not one per blob (the N+1 trap from 3.3).
         // Looks the keys up in the id column, so no key ever matches and every old blob looks orphaned.
-        const { rows } = await db.query<{ blob_key: string }>("SELECT id::text AS blob_key FROM images WHERE id::text = ANY($1::text[])", [batch]);
+        const { rows } = await db.query<{ blob_key: string }>("SELECT id::text AS blob_key FROM images WHERE id::text = ANY($1::text[])", [
+          batch,
+        ]);
         const referenced = new Set(rows.map((r) => r.blob_key));
         for (const key of batch) {
           if (referenced.has(key)) continue;

@@ -83,4 +83,3 @@ export function createFsBlobStore(root: string, opts: { now?: Clock } = {}): Blo
     },
   };
 }
-
