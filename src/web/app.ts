@@ -97,6 +97,8 @@ export function createApp(opts: AppOptions): Hono {
                 t.failure.message,
                 t.failure.expected !== undefined ? `expected: ${t.failure.expected}\nactual:   ${t.failure.actual}` : "",
                 t.failure.location ? `at ${t.failure.location}` : "",
+                t.failure.context ?? "",
+                t.failure.repro ? `Reproduce it (from your workspace folder):\n${t.failure.repro}` : "",
               ]
                 .filter(Boolean)
                 .join("\n")
