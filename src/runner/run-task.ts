@@ -16,8 +16,8 @@ const NEEDS_POSTGRES_PREFIX = "needs PostgreSQL";
 
 const needsPostgres = (n: number) =>
   `the tests that ran all passed, but ${n} more need a real PostgreSQL server: they open several connections at once, and the built-in database (PGlite) has one. ` +
-  "Start one (`docker compose up -d postgres` in your workspace, or a local install), set DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres, " +
-  "and verify again; `ts-dojo doctor` checks the connection.";
+  "Start one (`docker compose up -d postgres` in your workspace, or a local install), set DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres " +
+  "(or database_url in ts-dojo.yaml), and verify again; `ts-dojo doctor` checks the connection.";
 
 export type RunStatus = "passed" | "failed" | "error" | "cancelled";
 

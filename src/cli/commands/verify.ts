@@ -147,7 +147,13 @@ function printVerdict(result: RunResult, after: ReturnType<typeof progressOf>, i
       ? "the code does not compile"
       : `${passed}/${ran.length} tests passed${result.typeErrors.length ? `, ${result.typeErrors.length} type errors` : ""}`;
   const verdict =
-    result.status === "passed" ? c.green(c.bold("PASSED")) : result.status === "failed" ? c.red(c.bold("FAILED")) : c.red(c.bold("ERROR"));
+    result.status === "passed"
+      ? c.green(c.bold("PASSED"))
+      : result.status === "failed"
+        ? c.red(c.bold("FAILED"))
+        : result.needs
+          ? c.yellow(c.bold("INCOMPLETE"))
+          : c.red(c.bold("ERROR"));
   io.out(`\n${verdict} ${counts} ${c.dim(`in ${result.durationMs} ms`)}${commit ? c.dim(` · recorded as commit ${commit}`) : ""}`);
   if (result.status === "passed" && after.due) {
     const now = io.now();
@@ -167,6 +173,12 @@ function nextStep(tasks: readonly Task[], records: readonly Attempt[], task: Tas
       next
         ? `${c.cyan("→")} Next: ${c.bold(next.id)} — ${next.title}\n  ${c.dim(`ts-dojo show ${next.id}`)}`
         : `${c.cyan("→")} ${c.dim("ts-dojo status")}`,
+    );
+    return;
+  }
+  if (result.needs === "postgres") {
+    io.out(
+      `${c.cyan("→")} Start PostgreSQL and set DATABASE_URL (see above), then \`ts-dojo verify ${task.id}\` again; \`ts-dojo doctor\` checks it.`,
     );
     return;
   }

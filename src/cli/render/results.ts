@@ -5,7 +5,7 @@ import type { TestOutcome } from "../../runner/run-tests.js";
 import type { Colors } from "../io.js";
 
 export function testLine(t: TestOutcome, c: Colors): string {
-  if (t.skip) return `  ${c.dim("-")} ${c.dim(t.name)} ${c.dim(`(skipped${t.skipReason ? `: ${t.skipReason}` : ""})`)}`;
+  if (t.skip) return `  ${c.dim("-")} ${c.dim(t.name)} ${c.dim(`(skipped${t.skipReason ? `: ${t.skipReason.split(":")[0]}` : ""})`)}`;
   return t.ok ? `  ${c.green("✓")} ${t.name}` : `  ${c.red("✗")} ${t.name}`;
 }
 

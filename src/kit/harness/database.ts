@@ -6,9 +6,10 @@
 import { after, before, beforeEach, type TestContext, test } from "node:test";
 import type pg from "pg";
 import type { TxCapable } from "../types.js";
-import { servePglite } from "./pglite-server.js";
-import { createScratchDatabase } from "./scratch-database.js";
-import { asRows, openWarmPool, runTransaction, type WarmPool } from "./warm-pool.js";
+import type { WarmPool } from "./warm-pool.js";
+
+// PGlite and pg load on first use (~100 ms): a server task's tests import the harness too.
+const warmPool = () => import("./warm-pool.js");
 
 export interface TestDatabase extends TxCapable {
   readonly mode: "pglite" | "postgres";
@@ -52,6 +53,8 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<TestData
 }
 
 async function openOnPglite(): Promise<TestDatabase> {
+  const { servePglite } = await import("./pglite-server.js");
+  const { openWarmPool } = await warmPool();
   const server = await servePglite();
   // PGlite is one session behind every connection: they share its settings, temp tables and
   // prepared statements, and the socket server holds the others back while one is inside a
@@ -60,19 +63,27 @@ async function openOnPglite(): Promise<TestDatabase> {
     await server.stop();
     throw err;
   });
-  return testDatabase("pglite", server.url, pool, server.stop);
+  return testDatabase("pglite", server.url, pool, server.stop, await warmPool());
 }
 
 async function openOnServer(adminUrl: string): Promise<TestDatabase> {
+  const { createScratchDatabase } = await import("./scratch-database.js");
+  const { openWarmPool } = await warmPool();
   const scratch = await createScratchDatabase(adminUrl);
   const pool = await openWarmPool(scratch.url, REAL_POOL_MAX).catch(async (err: unknown) => {
     await scratch.drop().catch(() => {});
     throw err;
   });
-  return testDatabase("postgres", scratch.url, pool, scratch.drop);
+  return testDatabase("postgres", scratch.url, pool, scratch.drop, await warmPool());
 }
 
-function testDatabase(mode: TestDatabase["mode"], url: string, { pool, end }: WarmPool, dispose: () => Promise<void>): TestDatabase {
+function testDatabase(
+  mode: TestDatabase["mode"],
+  url: string,
+  { pool, end }: WarmPool,
+  dispose: () => Promise<void>,
+  { asRows, runTransaction }: Awaited<ReturnType<typeof warmPool>>,
+): TestDatabase {
   let closing: Promise<void> | undefined;
   return {
     mode,

@@ -3,7 +3,7 @@
  * "the next message is…" or "a message like this arrives within 2 s" without races, and can
  * check how the server closed the connection.
  */
-import WebSocket from "ws";
+import type WebSocket from "ws";
 import { HarnessFailure } from "./failure.js";
 
 export interface WsClient {
@@ -22,8 +22,10 @@ export interface WsClient {
   drop(): void;
 }
 
-export function wsConnect(url: string, opts: { timeoutMs?: number } = {}): Promise<WsClient> {
-  const socket = new WebSocket(url);
+export async function wsConnect(url: string, opts: { timeoutMs?: number } = {}): Promise<WsClient> {
+  // Loaded on first use, so HTTP-only suites do not pay for it.
+  const { default: Client } = await import("ws");
+  const socket = new Client(url);
   const inbox: unknown[] = [];
   const waiters = new Set<() => void>();
   let closedWith: { code: number; reason: string } | undefined;
