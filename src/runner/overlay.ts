@@ -4,9 +4,9 @@
  * learner's folder is only ever read. Run folders live under the OS temp dir; each records its
  * owner so a later dojo can clean up after one that was killed.
  */
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Task } from "../core/curriculum.js";
 import { DojoError } from "../core/errors.js";
 import { modulesView } from "./modules-view.js";
@@ -42,28 +42,36 @@ export async function prepareRun(task: Task, curriculumRoot: string, subjectDir:
   await mkdir(runsDir(), { recursive: true });
   const dir = await mkdtemp(join(runsDir(), `${task.id}-`));
   const source = join(curriculumRoot, task.dir);
-  await cp(join(source, "starter"), dir, { recursive: true });
+  // Copied file by file from the task's listing, all at once: fs.cp's recursive walk costs
+  // more than the copying, and this is on the path of every verify.
+  const under = (prefix: string) => task.listing.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
+  const starter = under("starter/").filter((f) => !(subjectDir && task.files.includes(f)));
+  const tests = under("tests/");
+  const folders = new Set([...starter, ...tests, ...task.files].map((f) => dirname(f)).filter((d) => d !== "."));
+  await Promise.all([...folders].map((d) => mkdir(join(dir, d), { recursive: true })));
   const refresh = async () => {
     if (!subjectDir) return;
     await Promise.all(
       task.files.map(async (file) => {
         const from = join(subjectDir, file);
         if (!(await stat(from).catch(() => undefined))) throw new DojoError("ExerciseMissing", { file: from, task: task.id });
-        await mkdir(join(dir, file, ".."), { recursive: true });
-        await cp(from, join(dir, file));
+        await copyFile(from, join(dir, file));
       }),
     );
   };
-  await refresh().catch(async (e: unknown) => {
+  const tsconfig = { compilerOptions: EXERCISE_COMPILER_OPTIONS, include: ["**/*.ts"], exclude: ["node_modules"] };
+  await Promise.all([
+    refresh(),
+    ...starter.map((f) => copyFile(join(source, "starter", f), join(dir, f))),
+    ...tests.map((f) => copyFile(join(source, "tests", f), join(dir, f))),
+    modulesView().then((view) => symlink(view, join(dir, "node_modules"), "dir")),
+    writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig, null, 2)),
+    // ES modules, as in the workspace: without this tsc treats the files as CommonJS (import.meta fails).
+    writeFile(join(dir, "package.json"), '{ "type": "module" }\n'),
+  ]).catch(async (e: unknown) => {
     await rm(dir, { recursive: true, force: true });
     throw e;
   });
-  await cp(join(source, "tests"), dir, { recursive: true });
-  await symlink(await modulesView(), join(dir, "node_modules"), "dir");
-  const tsconfig = { compilerOptions: EXERCISE_COMPILER_OPTIONS, include: ["**/*.ts"], exclude: ["node_modules"] };
-  await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
-  // ES modules, as in the workspace: without this tsc treats the files as CommonJS (import.meta fails).
-  await writeFile(join(dir, "package.json"), '{ "type": "module" }\n');
   return {
     dir,
     refresh,
