@@ -3,6 +3,7 @@
  * every problem it sees; `checkRules` runs them all so an author gets the whole list at once.
  */
 import type { Curriculum, Task } from "./curriculum.js";
+import { mermaidBlocks } from "./diagrams.js";
 import type { Problem } from "./problem.js";
 
 type Rule = (c: Curriculum) => Problem[];
@@ -112,6 +113,10 @@ export function checkLesson(t: Task, text: string): Problem[] {
   const file = at(t, "lesson.md");
   if (!/^```(text|mermaid)\s*$/m.test(text)) problems.push({ file, message: "no diagram: add a ```text (or ```mermaid) block" });
   if (!/\*\*Misconception:?\*\*/.test(text)) problems.push({ file, message: "no '> **Misconception:** … **Reality:** …' block" });
+  for (const block of mermaidBlocks(text)) {
+    if (!t.listing.includes(block.file))
+      problems.push({ file, line: block.line, message: `the mermaid diagram has no drawing (${block.file}): run \`npm run diagrams\`` });
+  }
   const words = text.split(/\s+/).filter(Boolean).length;
   if (words < 400) problems.push({ file, message: `lesson is ${words} words; a lesson needs at least 400` });
   return problems;

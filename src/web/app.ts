@@ -3,7 +3,6 @@
  * passes the guard (loopback Host only, launch secret on state changes, no CORS).
  */
 
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Hono } from "hono";
 import { html } from "hono/html";
@@ -26,6 +25,7 @@ import { record, recordVerify } from "../store/record.js";
 import { drillJs, js } from "./assets/client.js";
 import { css } from "./assets/style.js";
 import { drillList, drillPlayer, reviewPage, reviewQueue } from "./drill-views.js";
+import { lessonHtml } from "./lesson.js";
 import { placementForm, placementIndex, placementResult } from "./placement-views.js";
 import { guard } from "./security.js";
 import { dashboard, layout, taskPage } from "./views.js";
@@ -60,8 +60,7 @@ export function createApp(opts: AppOptions): Hono {
     const ctx = await contextFor(io);
     const task = findTask(ctx, c.req.param("id"));
     if (!task) return c.html(layout("Not found", html`<p>No task "${c.req.param("id")}". <a href="/">Back to the dashboard</a>.</p>`), 404);
-    const { marked } = await import("marked");
-    const lessonHtml = await marked.parse(await readFile(join(ctx.curriculum.root, task.dir, "lesson.md"), "utf8"));
+    const lesson = await lessonHtml(join(ctx.curriculum.root, task.dir));
     const progress = ctx.progress.tasks.get(task.id);
     if (!progress) return c.notFound();
     const commits = (await attemptCommits(ctx.ws, task.id)).filter((x) => x.path.includes("-verify")).map((x) => x.hash);
@@ -73,7 +72,7 @@ export function createApp(opts: AppOptions): Hono {
     return c.html(
       layout(
         task.title,
-        taskPage({ task, lessonHtml, progress, history, hintsShown: task.hints.slice(0, progress.hintsUsed), now: io.now() }),
+        taskPage({ task, lessonHtml: lesson, progress, history, hintsShown: task.hints.slice(0, progress.hintsUsed), now: io.now() }),
       ),
     );
   });

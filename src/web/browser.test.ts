@@ -66,6 +66,15 @@ test("dashboard → task → Verify fails → fix → Verify passes, live, in Ch
   await page.waitForSelector("button[data-verify]");
   assert.match((await page.locator(".crumb").textContent()) ?? "", /phase 0 · 0\.1-add/);
   assert.equal((await page.locator("article.lesson pre").count()) > 0, true, "the lesson's diagram is a <pre>");
+  const drawing = await page.locator("article.lesson figure.diagram svg").boundingBox();
+  assert.ok(drawing && drawing.width > 100 && drawing.height > 20, "the mermaid diagram is drawn as an SVG of real size");
+  assert.equal(
+    (await page
+      .locator("article.lesson figure.diagram svg text, article.lesson figure.diagram svg foreignObject")
+      .filter({ hasText: "sum" })
+      .count()) > 0,
+    true,
+  );
 
   await page.click("button[data-verify]");
   await page.waitForSelector(".verdict.fail", { timeout: 20_000 });

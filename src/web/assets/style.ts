@@ -28,6 +28,10 @@ ul.tasks li { display:flex; gap:.5rem; align-items:center; padding:.15rem 0; }
 pre, code { font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; font-size:.88rem; }
 pre { background:var(--code); padding:.8rem 1rem; border-radius:8px; overflow-x:auto; line-height:1.3; }
 :not(pre) > code { background:var(--code); padding:.05rem .3rem; border-radius:4px; }
+/* Mermaid drawings are light-themed SVG: a light card keeps them legible in dark mode too. */
+figure.diagram { margin:1rem 0; padding:.8rem; background:#fff; border:1px solid var(--line); border-radius:8px; overflow-x:auto; }
+figure.diagram svg { display:block; margin:0 auto; height:auto; }
+figure.diagram figcaption { color:#555; font-size:.85rem; margin-top:.4rem; }
 blockquote { margin:1rem 0; padding:.4rem 1rem; border-left:4px solid var(--warn); background:var(--card); border-radius:0 8px 8px 0; }
 table { border-collapse:collapse; } th, td { border-bottom:1px solid var(--line); padding:.3rem .6rem; text-align:left; }
 .meta { display:flex; flex-wrap:wrap; gap:.4rem 1rem; color:var(--muted); font-size:.9rem; }
