@@ -28,6 +28,8 @@ function blocks(tokens: Token[], c: Colors, width: number, prefix: string): stri
         const code = t as Tokens.Code;
         const diagram = code.lang === "text" || code.lang === "" || code.lang === undefined;
         const body = code.text.split("\n").map((l) => `  ${diagram ? l : c.cyan(l)}`);
+        // A terminal cannot draw mermaid: say where the drawing is, and show its source.
+        if (code.lang === "mermaid") body.unshift(c.dim("  (a diagram — drawn in `ts-dojo serve`; its source:)"));
         out.push(`${body.join("\n")}\n`);
         break;
       }
