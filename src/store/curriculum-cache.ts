@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import type { Curriculum } from "../core/curriculum.js";
 import type { Loaded } from "./load-curriculum.js";
 
-const VERSION = 1;
+const VERSION = 2;
 
 export async function loadCurriculumCached(root: string): Promise<Loaded> {
   const file = join(tmpdir(), "ts-dojo-cache", `curriculum-${createHash("sha1").update(root).digest("hex").slice(0, 16)}.json`);
@@ -45,13 +45,18 @@ export async function loadCurriculumCached(root: string): Promise<Loaded> {
   return loaded;
 }
 
-/** Every yaml file and every folder that holds a curriculum file. */
+/**
+ * Every yaml file and every folder that holds a curriculum file a learner command reads. The
+ * known-bad and solution folders are left out (a few hundred stats): only dev check looks at
+ * their listings, and it always loads the curriculum afresh.
+ */
 function pathsOf(c: Curriculum): string[] {
   const paths = new Set(["course.yaml", "drills"]);
   for (const phase of c.phases) paths.add(`${phase.id}/phase.yaml`);
   for (const task of c.tasks) {
     paths.add(task.dir);
     for (const f of task.listing) {
+      if (f.startsWith("bad/") || f.startsWith("solution/")) continue;
       if (f.endsWith(".yaml")) paths.add(`${task.dir}/${f}`);
       for (let d = dirname(f); d !== "."; d = dirname(d)) paths.add(`${task.dir}/${d}`);
     }

@@ -104,7 +104,8 @@ function error(status: 400 | 413 | 431 | 501 | 505): ParseResult {
 
 /** The bytes of one HTTP/1.1 response; Content-Length is always computed from the body. */
 export function serializeResponse(res: RawResponse): Buffer {
-  // 204 and 304 never carry a body, so they must not announce one either (RFC 9110 §8.6).
+  // 1xx and 204 must not carry a body or a Content-Length (RFC 9110 §8.6); 304 has no body
+  // either, and leaving its Content-Length out is allowed.
   const bodyless = res.status === 204 || res.status === 304 || res.status < 200;
   const body = bodyless ? Buffer.alloc(0) : Buffer.from(res.body ?? "");
   let head = `HTTP/1.1 ${res.status} ${STATUS_CODES[res.status] ?? "Unknown"}${CRLF}`;
