@@ -16,5 +16,7 @@ for (let i = 1; i <= Number(n); i++) {
   const failing = r.tests.filter((t) => !t.ok && !t.skip).map((t) => t.name);
   tally[r.status] = (tally[r.status] ?? 0) + 1;
   console.log(`${i}\t${r.status}\t${Date.now() - started} ms\t${failing.join(" | ").slice(0, 160)}`);
+  // Anything but a plain verdict: say why, with the end of the test process's output.
+  if (r.reason && r.status !== "passed") console.log(`\t${r.reason}\n\t${r.output.trim().split("\n").slice(-8).join("\n\t")}`);
 }
 console.log(`${task.id} ${subject}: ${JSON.stringify(tally)}`);

@@ -122,8 +122,9 @@ export async function runTask(opts: RunOptions): Promise<RunResult> {
       });
     const ran = run.tests.filter((t) => !t.skip);
     if (!run.completed) {
-      const why =
-        ran.length === 0 && run.exitCode !== 0
+      const why = run.killedBy
+        ? `the test process was killed by ${run.killedBy} before the tests finished (out of memory, or stopped from outside); verify again`
+        : ran.length === 0 && run.exitCode !== 0
           ? "the code crashed before any test ran"
           : `the test process exited before the tests finished (exit code ${run.exitCode}) — does the code call process.exit()?`;
       return finish({ ...common, status: "failed", reason: why });

@@ -25,6 +25,8 @@ export interface ChildRun {
   readonly output: string;
   readonly truncated: boolean;
   readonly exitCode: number | null;
+  /** The signal that ended the process, when it was not us (e.g. the kernel's OOM killer). */
+  readonly killedBy?: NodeJS.Signals;
   readonly timedOut: boolean;
   readonly cancelled: boolean;
   /** True when the reporter finished; false means the process died mid-run. */
@@ -150,15 +152,16 @@ function collect(
     };
     opts.signal?.addEventListener("abort", onAbort, { once: true });
     let settled = false;
-    const finish = (code: number | null) => {
+    const finish = (code: number | null, signal?: NodeJS.Signals | null) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       opts.signal?.removeEventListener("abort", onAbort);
-      resolve({ tests, output, truncated, exitCode: code, timedOut, cancelled, completed });
+      const killedBy = signal && !timedOut && !cancelled ? signal : undefined;
+      resolve({ tests, output, truncated, exitCode: code, killedBy, timedOut, cancelled, completed });
       kill();
     };
-    child.on("close", (code) => finish(code));
+    child.on("close", (code, signal) => finish(code, signal));
     child.stdin?.on("error", () => {});
     child.stdin?.end(`${JSON.stringify({ bundle, env: opts.env ?? {} })}\n`);
   });

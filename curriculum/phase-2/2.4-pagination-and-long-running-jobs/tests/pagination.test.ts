@@ -83,6 +83,9 @@ describe("bad paging parameters are the client's mistake: 400 problem+json", () 
       Buffer.from("not-a-cursor").toString("base64url"),
       Buffer.from(JSON.stringify({ createdAt: "yesterday", id: 7 })).toString("base64url"),
       Buffer.from("{}").toString("base64url"),
+      // Well-formed pairs with impossible values: a decoder must check what is inside, too.
+      Buffer.from(JSON.stringify(["yesterday", "x"])).toString("base64url"),
+      Buffer.from(JSON.stringify([1, 2])).toString("base64url"),
     ];
     for (const cursor of forged) expectProblem(await api.get(`/notes?limit=2&cursor=${encodeURIComponent(cursor)}`), 400);
   });

@@ -10,7 +10,16 @@ import { start } from "./src/reference-server/notes-server.ts";
 
 describe("the 2.2 notes server on Postgres", () => {
   const db = useNotesDatabase();
-  const api = useServer(() => start({ port: 0, deps: { store: createPgNoteStore(db()) } }));
+  // A clock that moves 1 s per reading: notes made back to back get distinct created_at values,
+  // so "oldest first" cannot depend on which random UUID sorts first within one millisecond.
+  const api = useServer(() => {
+    let t = Date.UTC(2024, 4, 1, 10, 0);
+    const clock = () => {
+      t += 1000;
+      return new Date(t);
+    };
+    return start({ port: 0, deps: { store: createPgNoteStore(db()), clock } });
+  });
 
   test("POST /notes answers 201 with a Location that GETs the same note, and the note is a row in Postgres", async () => {
     const created = await api.post("/notes", { json: { title: "from HTTP", body: "it's stored in SQL" } });

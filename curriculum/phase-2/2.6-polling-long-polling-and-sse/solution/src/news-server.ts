@@ -43,7 +43,8 @@ export async function start(opts: { port?: number } = {}): Promise<Running> {
   function publish(text: string): Message {
     const message = { id: messages.length + 1, text };
     messages.push(message);
-    for (const w of waiters) release(w, (res) => sendJson(res, 200, { messages: since(w.after) }));
+    // Only waiters that asked for something before this id have news now.
+    for (const w of waiters) if (message.id > w.after) release(w, (res) => sendJson(res, 200, { messages: since(w.after) }));
     for (const res of streams) writeEvent(res, message);
     return message;
   }

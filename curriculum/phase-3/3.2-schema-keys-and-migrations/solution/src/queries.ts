@@ -43,7 +43,7 @@ export async function lastMessagePerRoom(db: Queryable): Promise<LastMessage[]> 
   return rows;
 }
 
-/** The users who are members of both rooms, ordered by username. */
+/** The users who are members of both rooms (roomA and roomB are room ids, as strings), ordered by username. */
 export async function usersInBothRooms(db: Queryable, roomA: string, roomB: string): Promise<UserRef[]> {
   // Two membership rows of the same user, one per room. Because (room_id, user_id) is the
   // primary key, each join finds at most one row, so no user comes out twice.

@@ -21,7 +21,7 @@ export async function lastMessagePerRoom(db: Queryable): Promise<LastMessage[]> 
   throw new Error("TODO: one row per room: the message with the latest sent_at, ties broken by the highest id");
 }
 
-/** The users who are members of both rooms, ordered by username. */
+/** The users who are members of both rooms (roomA and roomB are room ids, as strings), ordered by username. */
 export async function usersInBothRooms(db: Queryable, roomA: string, roomB: string): Promise<UserRef[]> {
   throw new Error("TODO: the users with a membership in roomA and a membership in roomB");
 }

@@ -101,6 +101,7 @@ export function createFsBlobStore(root: string, opts: { now?: Clock } = {}): Blo
         } finally {
           await file.close();
         }
+        await syncDir(objectsDir); // and so is their file name, which the pointer will name
         const previous = await readPointer(key);
         const pointer: Pointer = {
           object: id,
