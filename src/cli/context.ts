@@ -8,6 +8,7 @@ import { formatProblem } from "../core/problem.js";
 import { type RecordSet, readAttempts } from "../store/attempts.js";
 import { loadCurriculumCached } from "../store/curriculum-cache.js";
 import { curriculumRoot } from "../store/paths.js";
+import { ensureTaskFolder } from "../store/task-folder.js";
 import { findWorkspace, type Workspace } from "../store/workspace.js";
 import { readWorkspaceConfig, type WorkspaceSettings } from "../store/workspace-config.js";
 import type { IO } from "./io.js";
@@ -63,4 +64,15 @@ export function pickTask(ctx: Pick<Context, "curriculum" | "progress">, given: s
   const dueTask = due && ctx.curriculum.tasks.find((t) => t.id === due.task);
   if (dueTask) return dueTask;
   throw new DojoError("NothingToDo");
+}
+
+/**
+ * pickTask, plus the task's folder when the workspace predates the task (made by an older
+ * ts-dojo): created from the starter, and said so. An existing folder is never touched.
+ */
+export async function pickTaskFolder(ctx: Context, given: string | undefined, io: IO): Promise<Task> {
+  const task = pickTask(ctx, given);
+  if (await ensureTaskFolder(ctx.curriculum.root, ctx.ws, task))
+    io.out(`${io.color.green("+")} Added ${ctx.ws.taskPath(task)}: this task is newer than your workspace.`);
+  return task;
 }

@@ -1,5 +1,5 @@
 /** ts-dojo init [dir]: create a workspace with every exercise, as a git repository. */
-import { cp, mkdir, readdir, stat, symlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, stat, symlink, writeFile } from "node:fs/promises";
 import { basename, join, relative, resolve } from "node:path";
 import { DojoError } from "../../core/errors.js";
 import { courseProgress } from "../../core/mastery.js";
@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG_YAML } from "../../core/workspace-config.js";
 import { git } from "../../store/git.js";
 import { packageRoot } from "../../store/paths.js";
 import { composeYaml, gitignore, workspacePackageJson, workspaceReadme, workspaceTsconfig } from "../../store/scaffold.js";
+import { writeTaskFolder } from "../../store/task-folder.js";
 import { workspaceAt } from "../../store/workspace.js";
 import { CONFIG_FILE } from "../../store/workspace-config.js";
 import type { Parsed } from "../command.js";
@@ -38,13 +39,7 @@ export async function run(args: Parsed, io: IO): Promise<number> {
   const curriculum = await curriculumFor(io);
   const ws = workspaceAt(dir);
   await mkdir(ws.attempts, { recursive: true });
-  for (const task of curriculum.tasks) {
-    const from = join(curriculum.root, task.dir);
-    const to = ws.taskDir(task);
-    await cp(join(from, "starter"), to, { recursive: true });
-    await cp(join(from, "tests"), to, { recursive: true });
-    await cp(join(from, "lesson.md"), join(to, "README.md"));
-  }
+  for (const task of curriculum.tasks) await writeTaskFolder(curriculum.root, ws, task);
   await Promise.all([
     writeFile(join(dir, "package.json"), workspacePackageJson(basename(dir), packageRoot)),
     writeFile(join(dir, "tsconfig.json"), workspaceTsconfig()),

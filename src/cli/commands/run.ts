@@ -11,7 +11,7 @@ import { DojoError } from "../../core/errors.js";
 import { bundleEntry } from "../../runner/bundle.js";
 import { prepareRun } from "../../runner/overlay.js";
 import type { Parsed } from "../command.js";
-import { contextFor, pickTask } from "../context.js";
+import { contextFor, pickTaskFolder } from "../context.js";
 import type { IO } from "../io.js";
 import { sourceErrorLine } from "../render/results.js";
 
@@ -20,7 +20,7 @@ export const options = { port: { type: "string", short: "p" } } as const;
 export async function run(args: Parsed, io: IO): Promise<number> {
   const c = io.color;
   const ctx = await contextFor(io);
-  const task = pickTask(ctx, args.positionals[0]);
+  const task = await pickTaskFolder(ctx, args.positionals[0], io);
   if (!task.server) throw new DojoError("NotRunnable", { task: task.id });
   const port = Number(args.values.port ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)

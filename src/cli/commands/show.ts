@@ -5,7 +5,7 @@ import type { Task } from "../../core/curriculum.js";
 import { relative } from "../../core/duration.js";
 import type { TaskProgress } from "../../core/mastery.js";
 import type { Parsed } from "../command.js";
-import { contextFor, pickTask } from "../context.js";
+import { contextFor, pickTaskFolder } from "../context.js";
 import type { Colors, IO } from "../io.js";
 import { renderMarkdown, wrap } from "../render/markdown.js";
 import { stateLabel } from "../render/status.js";
@@ -14,7 +14,7 @@ export const options = {} as const;
 
 export async function run(args: Parsed, io: IO): Promise<number> {
   const ctx = await contextFor(io);
-  const task = pickTask(ctx, args.positionals[0]);
+  const task = await pickTaskFolder(ctx, args.positionals[0], io);
   const lesson = await readFile(join(ctx.curriculum.root, task.dir, "lesson.md"), "utf8");
   const progress = ctx.progress.tasks.get(task.id) as TaskProgress;
   io.out(renderTaskPage(task, lesson, progress, io.color, io.columns, io.now()));

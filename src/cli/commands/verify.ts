@@ -10,7 +10,7 @@ import { startTestProcess, type TestProcess } from "../../runner/run-tests.js";
 import { mark } from "../../runner/trace.js";
 import { preloadRecording, recordVerify } from "../../store/record.js";
 import type { Parsed } from "../command.js";
-import { type Context, contextFor, pickTask } from "../context.js";
+import { type Context, contextFor, pickTaskFolder } from "../context.js";
 import type { IO } from "../io.js";
 import { failureBlock, outputBlock, sourceErrorLine, testLine } from "../render/results.js";
 
@@ -22,7 +22,7 @@ export async function run(args: Parsed, io: IO): Promise<number> {
   try {
     const ctx = await contextFor(io);
     mark("context loaded");
-    const task = pickTask(ctx, args.positionals[0]);
+    const task = await pickTaskFolder(ctx, args.positionals[0], io);
     return await verifyOnce(ctx, task, io, { testProcess });
   } finally {
     testProcess.kill();

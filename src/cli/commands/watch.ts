@@ -7,7 +7,7 @@ import { prepareRun } from "../../runner/overlay.js";
 import { startTestProcess, type TestProcess } from "../../runner/run-tests.js";
 import { mark } from "../../runner/trace.js";
 import type { Parsed } from "../command.js";
-import { contextFor, pickTask } from "../context.js";
+import { contextFor, pickTaskFolder } from "../context.js";
 import type { IO } from "../io.js";
 import { verifyOnce } from "./verify.js";
 
@@ -16,7 +16,7 @@ export const options = {} as const;
 export async function run(args: Parsed, io: IO): Promise<number> {
   const c = io.color;
   const first = await contextFor(io);
-  const task = pickTask(first, args.positionals[0]);
+  const task = await pickTaskFolder(first, args.positionals[0], io);
   const dir = first.ws.taskDir(task);
   let ready: TestProcess = startTestProcess();
   // One run folder for the whole session: a save only copies the edited files into it.
