@@ -4,15 +4,15 @@
  * from the learner's own server started by `ts-dojo run` — and leaves nothing running.
  */
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { execFile, spawn } from "node:child_process";
+import { copyFile, mkdtemp, readdir, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { accepting } from "../kit/harness/leaks.js";
 import { curriculumRoot } from "../store/paths.js";
-import { cli, cliEnv } from "../testing/cli.js";
+import { BIN, cli, cliEnv } from "../testing/cli.js";
 
 const C = curriculumRoot({});
 const TASK = "phase-2/2.2-rest-crud-api";
@@ -73,3 +73,31 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+test("ts-dojo run serves the learner's server until Ctrl-C, then closes it and leaves nothing behind", async () => {
+  const runs = await mkdtemp(join(tmpdir(), "ts-dojo-runs-"));
+  const p = await freePort();
+  const child = spawn(process.execPath, [BIN, "run", "2.2", "--port", String(p)], {
+    cwd: ws,
+    env: cliEnv({ ...env(), TS_DOJO_RUNS_DIR: runs }),
+  });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
+  for (let i = 0; i < 150 && !out.includes("listening on"); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.match(out, new RegExp(`2\\.2-rest-crud-api listening on http://127\\.0\\.0\\.1:${p}`));
+  const res = await fetch(`http://127.0.0.1:${p}/notes`);
+  assert.equal(res.status, 200, "the learner's server answers");
+  await res.arrayBuffer();
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  child.kill("SIGINT");
+  assert.equal(await exited, 0, out);
+  assert.match(out, /closed/);
+  assert.equal(await accepting(p), false, "the port is free again");
+  assert.deepEqual(await readdir(runs), [], "its run folder is removed");
+  await rm(runs, { recursive: true, force: true });
+});

@@ -47,10 +47,12 @@ export async function run(args: Parsed, io: IO): Promise<number> {
       return 1;
     }
     const child = spawn(process.execPath, ["--enable-source-maps", built.bundle], { cwd: folder.dir, stdio: "inherit", env: io.env });
-    // Ctrl-C reaches the child through the terminal; we only wait for it to finish closing.
-    const ignore = () => {};
-    process.on("SIGINT", ignore);
-    process.on("SIGTERM", () => child.kill("SIGTERM"));
+    // Ctrl-C at a terminal reaches the child too; a SIGINT sent to us alone is passed on. The
+    // child closes once however many arrive, and we wait for it to finish closing.
+    const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+    const onInt = forward("SIGINT");
+    process.on("SIGINT", onInt);
+    process.on("SIGTERM", forward("SIGTERM"));
     // Started as `npx ts-dojo run … &` and stopped with `kill %1`, only npx gets the signal and
     // we are orphaned: notice the parent is gone and stop the server rather than linger.
     const parent = process.ppid;
@@ -58,7 +60,7 @@ export async function run(args: Parsed, io: IO): Promise<number> {
       if (process.ppid !== parent) child.kill("SIGTERM");
     }, 250);
     const code = await new Promise<number>((resolve) => child.on("exit", (n, signal) => resolve(n ?? (signal ? 130 : 1))));
-    process.off("SIGINT", ignore);
+    process.off("SIGINT", onInt);
     clearInterval(orphaned);
     return code;
   } finally {
