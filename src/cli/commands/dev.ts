@@ -55,6 +55,15 @@ export async function run(args: Parsed, io: IO): Promise<number> {
   const tasks = (curriculum?.tasks ?? []).filter((t) => !filter || t.id.startsWith(filter));
   const started = performance.now();
   if (curriculum && !args.values["no-run"]) {
+    if (tasks.some((t) => t.services.includes("postgres-server")) && !process.env.DATABASE_URL) {
+      // Proving those tasks needs a real server. An author with one on the usual port should not
+      // have to say so; without one, their proofs fail saying DATABASE_URL is needed.
+      const local = await localPostgres();
+      if (local) {
+        process.env.DATABASE_URL = local;
+        io.out(c.dim(`Tasks that need a real PostgreSQL are proved against ${local} (DATABASE_URL was not set).`));
+      }
+    }
     const jobs = proofJobs(tasks);
     const parallel = Number(args.values.jobs) || Math.max(1, availableParallelism());
     problems.push(...(await prove(jobs, curriculum, parallel, io)));
@@ -143,4 +152,19 @@ async function prove(jobs: ProofJob[], curriculum: Curriculum, parallel: number,
   await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, worker));
   if (io.interactive) process.stderr.write("\r\u001b[2K");
   return problems;
+}
+
+/** The conventional local server (compose.yaml, CI), when it accepts the postgres user. */
+async function localPostgres(): Promise<string | undefined> {
+  const url = "postgres://postgres@127.0.0.1:5432/postgres";
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    return url;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
