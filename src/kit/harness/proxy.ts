@@ -43,18 +43,26 @@ export async function startFaultProxy(targetPort: number, fault: Fault = { kind:
     const upstream = connect({ port: targetPort, host: targetHost });
     track(upstream);
     const passed: Record<Direction, number> = { upstream: 0, downstream: 0 };
-    // Delayed chunks leave in the order they came: each is due no earlier than the one before,
-    // and an end waits for the chunks ahead of it.
-    const lastDue: Record<Direction, number> = { upstream: 0, downstream: 0 };
-    const later = (direction: Direction, ms: number, deliver: () => void) => {
-      const due = Math.max(Date.now() + ms, lastDue[direction]);
-      lastDue[direction] = due;
-      if (due <= Date.now()) return deliver();
+    // Delayed chunks leave in the order they came, through one queue per direction drained by
+    // one timer (separate timers may fire out of order), and an end waits behind them.
+    const queues: Record<Direction, Array<{ due: number; deliver: () => void }>> = { upstream: [], downstream: [] };
+    const drain = (direction: Direction) => {
+      const queue = queues[direction];
+      while (queue.length > 0 && (queue[0]?.due ?? 0) <= Date.now()) queue.shift()?.deliver();
+      const head = queue[0];
+      if (!head) return;
       const t = setTimeout(() => {
         timers.delete(t);
-        deliver();
-      }, due - Date.now());
+        drain(direction);
+      }, head.due - Date.now());
       timers.add(t);
+    };
+    const later = (direction: Direction, ms: number, deliver: () => void) => {
+      const queue = queues[direction];
+      const due = Math.max(Date.now() + ms, queue.at(-1)?.due ?? 0);
+      if (queue.length === 0 && due <= Date.now()) return deliver();
+      queue.push({ due, deliver });
+      if (queue.length === 1) drain(direction);
     };
     const pipe = (from: Socket, to: Socket, direction: Direction) => {
       from.on("data", (chunk: Buffer) => {
