@@ -104,7 +104,9 @@ test("nothing is left behind: no scratch database, no test process, no run folde
   await admin.connect();
   try {
     const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'ts\\_dojo\\_%'");
-    const ours = rows.map((r) => r.datname).filter((n) => !alive(Number(n.split("_")[2])));
+    // Scratch databases are named ts_dojo_<pid>_<8 hex>; the harness's own tests make fixtures
+    // with other suffixes (and may be running beside this file), so only the real form counts.
+    const ours = rows.map((r) => r.datname).filter((n) => /^ts_dojo_\d+_[0-9a-f]{8}$/.test(n) && !alive(Number(n.split("_")[2])));
     assert.deepEqual(ours, [], "every scratch database is dropped when its tests end");
   } finally {
     await admin.end();
