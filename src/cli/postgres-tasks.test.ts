@@ -13,27 +13,17 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
 import type { Task } from "../core/curriculum.js";
+import { LOCAL_POSTGRES_URL } from "../kit/postgres-url.js";
 import { runTask } from "../runner/run-task.js";
 import { startTestProcess } from "../runner/run-tests.js";
 import { loadCurriculum } from "../store/load-curriculum.js";
 import { curriculumRoot } from "../store/paths.js";
+import { postgresLoginError } from "../store/postgres-probe.js";
 
 const ROOT = curriculumRoot({});
-const SERVER = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const SERVER = process.env.DATABASE_URL || LOCAL_POSTGRES_URL;
 const runs = await mkdtemp(join(tmpdir(), "ts-dojo-pgtasks-"));
 const tasks = ((await loadCurriculum(ROOT)).curriculum?.tasks ?? []).filter((t) => t.services.some((s) => s.startsWith("postgres")));
-
-async function serverUp(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: SERVER, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => {});
-  }
-}
 
 function solve(task: Task, databaseUrl: string | undefined) {
   const env: NodeJS.ProcessEnv = { ...process.env, TS_DOJO_RUNS_DIR: runs };
@@ -58,7 +48,7 @@ const failures = (r: Awaited<ReturnType<typeof solve>>) =>
 
 let up = false;
 before(async () => {
-  up = await serverUp();
+  up = (await postgresLoginError(SERVER, 2000)) === undefined;
   // CI starts PostgreSQL (.ci/run); only a developer's machine without one may skip that half.
   if (process.env.CI) assert.ok(up, `CI must reach PostgreSQL at ${SERVER}`);
 });

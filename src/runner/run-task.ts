@@ -5,18 +5,19 @@
  */
 import type { Task } from "../core/curriculum.js";
 import { parseDuration } from "../core/duration.js";
+import { LOCAL_POSTGRES_URL, NEEDS_POSTGRES } from "../kit/postgres-url.js";
 import { bundleTests, type SourceError } from "./bundle.js";
 import { prepareRun, type RunFolder, sweepStaleRuns } from "./overlay.js";
 import { startTestProcess, type TestOutcome, type TestProcess } from "./run-tests.js";
 import { mark } from "./trace.js";
 import { typecheck } from "./typecheck.js";
 
-/** How the harness's skip reason begins (kit/harness/database.ts NEEDS_POSTGRES). */
-const NEEDS_POSTGRES_PREFIX = "needs PostgreSQL";
+/** The harness's skip reason up to its colon: the part every such test shares. */
+const NEEDS_POSTGRES_PREFIX = NEEDS_POSTGRES.split(":")[0] ?? NEEDS_POSTGRES;
 
 const needsPostgres = (n: number) =>
   `the tests that ran all passed, but ${n} more need a real PostgreSQL server: they open several connections at once, and the built-in database (PGlite) has one. ` +
-  "Start one (`docker compose up -d postgres` in your workspace, or a local install), set DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres " +
+  `Start one (\`docker compose up -d postgres\` in your workspace, or a local install), set DATABASE_URL=${LOCAL_POSTGRES_URL} ` +
   "(or database_url in ts-dojo.yaml), and verify again; `ts-dojo doctor` checks the connection.";
 
 export type RunStatus = "passed" | "failed" | "error" | "cancelled";

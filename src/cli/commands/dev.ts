@@ -13,11 +13,13 @@ import { checkPlacement } from "../../core/placement.js";
 import { formatProblem, type Problem } from "../../core/problem.js";
 import { judge, type ProofJob, proofJobs } from "../../core/proofs.js";
 import { checkLesson, checkRules } from "../../core/rules.js";
+import { LOCAL_POSTGRES_URL } from "../../kit/postgres-url.js";
 import { runSnippet } from "../../runner/run-snippet.js";
 import { runTask } from "../../runner/run-task.js";
 import { loadCurriculum } from "../../store/load-curriculum.js";
 import { loadAllDrills, loadPlacement } from "../../store/load-drills.js";
 import { curriculumRoot } from "../../store/paths.js";
+import { postgresLoginError } from "../../store/postgres-probe.js";
 import type { Parsed } from "../command.js";
 import type { IO } from "../io.js";
 
@@ -58,10 +60,9 @@ export async function run(args: Parsed, io: IO): Promise<number> {
     if (tasks.some((t) => t.services.includes("postgres-server")) && !process.env.DATABASE_URL) {
       // Proving those tasks needs a real server. An author with one on the usual port should not
       // have to say so; without one, their proofs fail saying DATABASE_URL is needed.
-      const local = await localPostgres();
-      if (local) {
-        process.env.DATABASE_URL = local;
-        io.out(c.dim(`Tasks that need a real PostgreSQL are proved against ${local} (DATABASE_URL was not set).`));
+      if ((await postgresLoginError(LOCAL_POSTGRES_URL, 1500)) === undefined) {
+        process.env.DATABASE_URL = LOCAL_POSTGRES_URL;
+        io.out(c.dim(`Tasks that need a real PostgreSQL are proved against ${LOCAL_POSTGRES_URL} (DATABASE_URL was not set).`));
       }
     }
     const jobs = proofJobs(tasks);
@@ -152,19 +153,4 @@ async function prove(jobs: ProofJob[], curriculum: Curriculum, parallel: number,
   await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, worker));
   if (io.interactive) process.stderr.write("\r\u001b[2K");
   return problems;
-}
-
-/** The conventional local server (compose.yaml, CI), when it accepts the postgres user. */
-async function localPostgres(): Promise<string | undefined> {
-  const url = "postgres://postgres@127.0.0.1:5432/postgres";
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    return url;
-  } catch {
-    return undefined;
-  } finally {
-    await client.end().catch(() => {});
-  }
 }

@@ -1,6 +1,8 @@
 /** ts-dojo doctor: is this machine ready? Node, git, the toolchain, the workspace and services. */
 import { execFile } from "node:child_process";
 import { connect } from "node:net";
+import { LOCAL_POSTGRES_URL, redactUrl } from "../../kit/postgres-url.js";
+import { postgresLoginError } from "../../store/postgres-probe.js";
 import { findWorkspace } from "../../store/workspace.js";
 import { readWorkspaceConfig } from "../../store/workspace-config.js";
 import type { Parsed } from "../command.js";
@@ -134,19 +136,13 @@ async function postgresCheck(url: string | undefined): Promise<{ check: Check; s
         ok: true,
         essential: false,
         detail: local
-          ? "built-in PGlite; a server answers on 127.0.0.1:5432 — set DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres to use it"
+          ? `built-in PGlite; a server answers on 127.0.0.1:5432 — set DATABASE_URL=${LOCAL_POSTGRES_URL} to use it`
           : "built-in PGlite (one connection); 3.4's concurrency tests need a real server",
       },
     };
   }
-  const safe = url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  const error = await client.connect().then(
-    () => client.query("select 1").then(() => undefined),
-    (e: Error) => e.message || String(e),
-  );
-  await client.end().catch(() => {});
+  const safe = redactUrl(url);
+  const error = await postgresLoginError(url, 2000);
   return {
     server: error === undefined,
     check: {

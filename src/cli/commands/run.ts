@@ -51,8 +51,9 @@ export async function run(args: Parsed, io: IO): Promise<number> {
     // child closes once however many arrive, and we wait for it to finish closing.
     const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
     const onInt = forward("SIGINT");
+    const onTerm = forward("SIGTERM");
     process.on("SIGINT", onInt);
-    process.on("SIGTERM", forward("SIGTERM"));
+    process.on("SIGTERM", onTerm);
     // Started as `npx ts-dojo run … &` and stopped with `kill %1`, only npx gets the signal and
     // we are orphaned: notice the parent is gone and stop the server rather than linger.
     const parent = process.ppid;
@@ -61,6 +62,7 @@ export async function run(args: Parsed, io: IO): Promise<number> {
     }, 250);
     const code = await new Promise<number>((resolve) => child.on("exit", (n, signal) => resolve(n ?? (signal ? 130 : 1))));
     process.off("SIGINT", onInt);
+    process.off("SIGTERM", onTerm);
     clearInterval(orphaned);
     return code;
   } finally {

@@ -5,6 +5,8 @@
  */
 import { after, before, beforeEach, type TestContext, test } from "node:test";
 import type pg from "pg";
+import { NEEDS_POSTGRES } from "../postgres-url.js";
+
 import type { TxCapable } from "../types.js";
 import type { WarmPool } from "./warm-pool.js";
 
@@ -28,9 +30,6 @@ export interface DatabaseOptions {
   /** The server to create the database on; default DATABASE_URL, and PGlite when neither is set. */
   readonly url?: string;
 }
-
-/** The skip reason used for tests that need several real connections. */
-export const NEEDS_POSTGRES = "needs PostgreSQL: set DATABASE_URL to a real server (PGlite runs one session); `ts-dojo doctor` shows how";
 
 const CONCURRENT_WITHOUT_SERVER =
   "This test database was asked for with { concurrent: true }, which needs a real PostgreSQL, and DATABASE_URL is not set. " +
@@ -137,3 +136,5 @@ export function useDatabase(opts: DatabaseOptions & { reset?: boolean } = {}): (
 export function pgTest(name: string, fn: (t: TestContext) => Promise<void>): void {
   test(name, realPostgres() ? {} : { skip: NEEDS_POSTGRES }, fn);
 }
+
+export { NEEDS_POSTGRES };

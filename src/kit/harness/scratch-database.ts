@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { redactUrl } from "../postgres-url.js";
 
 export interface ScratchDatabase {
   readonly name: string;
@@ -24,7 +25,7 @@ export async function createScratchDatabase(adminUrl: string): Promise<ScratchDa
   } catch (err) {
     await admin.end().catch(() => {});
     throw new Error(
-      `Could not create a test database on DATABASE_URL=${redact(adminUrl)}: ${describe(err)}. ` +
+      `Could not create a test database on DATABASE_URL=${redactUrl(adminUrl)}: ${describe(err)}. ` +
         "The user in DATABASE_URL needs the CREATEDB privilege (the postgres superuser has it).",
       { cause: err },
     );
@@ -90,7 +91,7 @@ async function connectAdmin(url: string): Promise<pg.Client> {
   } catch (err) {
     await admin.end().catch(() => {});
     throw new Error(
-      `Could not connect to PostgreSQL at DATABASE_URL=${redact(url)}: ${describe(err)}. ` +
+      `Could not connect to PostgreSQL at DATABASE_URL=${redactUrl(url)}: ${describe(err)}. ` +
         "Run `ts-dojo doctor` to check your setup; `docker compose up -d postgres` starts a server, " +
         "or unset DATABASE_URL to use the built-in PGlite.",
       { cause: err },
@@ -103,17 +104,6 @@ function withDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
-}
-
-/** The URL with any password replaced, fit for an error message. */
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "(not a valid URL)";
-  }
 }
 
 /** Node's connect errors to "localhost" are AggregateErrors with an empty message and a code. */

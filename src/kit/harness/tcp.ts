@@ -5,6 +5,7 @@
  */
 import { connect, type Socket } from "node:net";
 import { HarnessFailure } from "./failure.js";
+import { Waiters } from "./waiters.js";
 
 export interface RawConnection {
   readonly socket: Socket;
@@ -35,10 +36,8 @@ export function rawConnect(port: number, host = "127.0.0.1"): Promise<RawConnect
     const socket = connect({ port, host });
     let buf = Buffer.alloc(0);
     let ended = false;
-    const waiters = new Set<() => void>();
-    const poke = () => {
-      for (const w of waiters) w();
-    };
+    const waiters = new Waiters();
+    const poke = () => waiters.poke();
     socket.on("data", (c: Buffer) => {
       buf = Buffer.concat([buf, c]);
       poke();
@@ -52,22 +51,11 @@ export function rawConnect(port: number, host = "127.0.0.1"): Promise<RawConnect
     socket.once("error", (e) => reject(new HarnessFailure({ message: `could not connect to 127.0.0.1:${port}: ${e.message}` })));
 
     const waitFor = (predicate: (b: Buffer) => boolean, what: string, timeoutMs = 3000) =>
-      new Promise<Buffer>((ok, fail) => {
-        const check = () => {
-          if (predicate(buf)) return done(() => ok(buf));
-          if (ended) return done(() => fail(new HarnessFailure({ message: `the connection closed before ${what}`, context: shown(buf) })));
-        };
-        const timer = setTimeout(
-          () => done(() => fail(new HarnessFailure({ message: `no ${what} within ${timeoutMs} ms`, context: shown(buf) }))),
-          timeoutMs,
-        );
-        const done = (f: () => void) => {
-          clearTimeout(timer);
-          waiters.delete(check);
-          f();
-        };
-        waiters.add(check);
-        check();
+      waiters.wait(() => (predicate(buf) ? buf : undefined), {
+        what,
+        timeoutMs,
+        closed: () => (ended ? "the connection closed" : undefined),
+        context: () => shown(buf),
       });
 
     const conn: RawConnection = {

@@ -5,6 +5,7 @@
  */
 import type WebSocket from "ws";
 import { HarnessFailure } from "./failure.js";
+import { Waiters } from "./waiters.js";
 
 export interface WsClient {
   readonly socket: WebSocket;
@@ -27,11 +28,9 @@ export async function wsConnect(url: string, opts: { timeoutMs?: number } = {}):
   const { default: Client } = await import("ws");
   const socket = new Client(url);
   const inbox: unknown[] = [];
-  const waiters = new Set<() => void>();
+  const waiters = new Waiters();
   let closedWith: { code: number; reason: string } | undefined;
-  const poke = () => {
-    for (const w of waiters) w();
-  };
+  const poke = () => waiters.poke();
   socket.on("message", (data, isBinary) => {
     const text = isBinary ? undefined : data.toString();
     let value: unknown = data;
@@ -52,22 +51,7 @@ export async function wsConnect(url: string, opts: { timeoutMs?: number } = {}):
   socket.on("error", () => {});
 
   const wait = <T>(take: () => T | undefined, what: string, timeoutMs: number) =>
-    new Promise<T>((resolve, reject) => {
-      const check = () => {
-        const got = take();
-        if (got !== undefined) return done(() => resolve(got));
-        if (closedWith)
-          return done(() => reject(new HarnessFailure({ message: `the connection closed (code ${closedWith?.code}) before ${what}` })));
-      };
-      const timer = setTimeout(() => done(() => reject(new HarnessFailure({ message: `no ${what} within ${timeoutMs} ms` }))), timeoutMs);
-      const done = (f: () => void) => {
-        clearTimeout(timer);
-        waiters.delete(check);
-        f();
-      };
-      waiters.add(check);
-      check();
-    });
+    waiters.wait(take, { what, timeoutMs, closed: () => (closedWith ? `the connection closed (code ${closedWith.code})` : undefined) });
 
   const client: WsClient = {
     socket,
