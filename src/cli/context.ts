@@ -49,7 +49,18 @@ export async function contextFor(io: IO): Promise<Context> {
   if (records.rebuiltCache)
     io.err(io.color.yellow(`note: .ts-dojo/state.json was unreadable; rebuilt it from ${records.records.length} attempt records.`));
   for (const f of records.skipped) io.err(io.color.yellow(`note: skipped ${f}: it is not a valid attempt record (left untouched).`));
-  return { curriculum, ws, records, config, progress: courseProgress(curriculum.tasks, records.records, io.now(), config) };
+  let progress: CourseProgress | undefined;
+  return {
+    curriculum,
+    ws,
+    records,
+    config,
+    // Computed on first use: verify with a task named never needs it.
+    get progress() {
+      progress ??= courseProgress(curriculum.tasks, records.records, io.now(), config);
+      return progress;
+    },
+  };
 }
 
 /** The task named on the command line, or the current task when none is. */

@@ -11,6 +11,7 @@
 import type { Attempt } from "./attempt.js";
 import type { Task } from "./curriculum.js";
 import { parseDuration } from "./duration.js";
+import { byTime } from "./record.js";
 import { DEFAULT_SCHEDULER, type Grade, Memory, type SchedulerConfig } from "./schedule.js";
 
 export type MasteryState = "new" | "learning" | "passed" | "reviewing" | "mastered";
@@ -44,7 +45,9 @@ export interface ReviewEvent {
 }
 
 export function progressOf(task: Task, records: readonly Attempt[], config: SchedulerConfig = DEFAULT_SCHEDULER): TaskProgress {
-  return historyOf(task, records, config).progress;
+  // The ladder needs no memory model; stepping FSRS through every review is most of the cost
+  // of status and verify in a workspace with a long history.
+  return walk(task, records, config, config.scheduler === "fsrs").progress;
 }
 
 /** Walk a task's records in time order: its progress now, and every review on the way. */
@@ -53,9 +56,19 @@ export function historyOf(
   records: readonly Attempt[],
   config: SchedulerConfig = DEFAULT_SCHEDULER,
 ): { progress: TaskProgress; reviews: ReviewEvent[]; memory: Memory } {
+  const { progress, reviews, memory } = walk(task, records, config, true);
+  return { progress, reviews, memory: memory ?? new Memory(config.retention) };
+}
+
+function walk(
+  task: Task,
+  records: readonly Attempt[],
+  config: SchedulerConfig,
+  withMemory: boolean,
+): { progress: TaskProgress; reviews: ReviewEvent[]; memory: Memory | undefined } {
   const ladder = task.review.map((d) => parseDuration(d) ?? 0);
   const lastRungDays = (ladder[ladder.length - 1] ?? 0) / DAY;
-  const memory = new Memory(config.retention);
+  const memory = withMemory ? new Memory(config.retention) : undefined;
   const reviews: ReviewEvent[] = [];
   let state: MasteryState = "new";
   let stage = 0;
@@ -68,12 +81,12 @@ export function historyOf(
   // Since the last scheduling event: anything that makes a pass "Hard".
   let struggled = false;
   let timeboxEnds: number | undefined;
-  const sorted = records.filter((r) => r.task === task.id).sort((a, b) => a.at.localeCompare(b.at));
+  const sorted = records.filter((r) => r.task === task.id).sort(byTime);
 
   const schedule = (at: Date, grade: Grade, passed: boolean) => {
-    const predicted = memory.recall(at);
     const before = stage;
-    const next = memory.review(at, grade);
+    const predicted = memory?.recall(at);
+    const next = memory?.review(at, grade);
     if (state !== "new" && state !== "learning") {
       if (passed) stage++;
       else {
@@ -81,7 +94,7 @@ export function historyOf(
         stage = Math.max(0, stage - 1);
       }
     }
-    if (config.scheduler === "fsrs") {
+    if (config.scheduler === "fsrs" && next) {
       state =
         !passed && state === "learning"
           ? "learning"
@@ -95,7 +108,8 @@ export function historyOf(
       state = stage === 0 ? "passed" : stage >= ladder.length ? "mastered" : "reviewing";
       due = state === "mastered" ? undefined : addMs(at, ladder[stage]);
     }
-    reviews.push({ task: task.id, at, stage: before, grade, passed, predictedRecall: predicted, intervalDays: next.intervalDays });
+    if (next && predicted !== undefined)
+      reviews.push({ task: task.id, at, stage: before, grade, passed, predictedRecall: predicted, intervalDays: next.intervalDays });
     struggled = false;
   };
 
@@ -110,7 +124,7 @@ export function historyOf(
     if (r.event === "placed" && (state === "new" || state === "learning")) {
       // Placement vouches for the task: passed, with its first review one interval out.
       state = "passed";
-      memory.review(new Date(r.at), "good");
+      memory?.review(new Date(r.at), "good");
       due = addMs(new Date(r.at), ladder[0]);
       continue;
     }
@@ -129,7 +143,7 @@ export function historyOf(
       const grade: Grade = struggled || r.hintsUsed > 0 || r.solutionSeen ? "hard" : "good";
       state = "passed";
       stage = 0;
-      memory.review(at, grade);
+      memory?.review(at, grade);
       due = addMs(at, ladder[0]);
       struggled = false;
     } else if ((state as MasteryState) !== "mastered" && due && at >= due) {

@@ -55,6 +55,11 @@ export interface RunOptions {
   readonly now?: () => number;
   /** Extra environment for the tests (the child was started before the workspace was read). */
   readonly env?: Record<string, string>;
+  /**
+   * Answer before the run folder is gone: verify records the attempt meanwhile. The pending
+   * removal keeps the process alive until it is done, and a folder a killed process left is swept.
+   */
+  readonly removeInBackground?: boolean;
   /** A run folder kept across runs (watch mode): refreshed instead of rebuilt, and not removed. */
   readonly folder?: RunFolder;
 }
@@ -139,7 +144,12 @@ export async function runTask(opts: RunOptions): Promise<RunResult> {
     return finish({ ...common, status: "passed" });
   } finally {
     child.kill();
-    if (folder && folder !== opts.folder && !process.env.TS_DOJO_KEEP_RUN) await folder.remove();
+    if (folder && folder !== opts.folder && !process.env.TS_DOJO_KEEP_RUN) {
+      const removal = folder.remove();
+      // A folder that could not be removed in the background is swept by a later run.
+      if (opts.removeInBackground) removal.catch(() => {});
+      else await removal;
+    }
   }
 
   function finish(r: Omit<RunResult, "durationMs">): RunResult {

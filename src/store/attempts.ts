@@ -8,6 +8,7 @@
 import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Attempt } from "../core/attempt.js";
+import { byTime } from "../core/record.js";
 import type { Workspace } from "./workspace.js";
 
 export interface RecordSet {
@@ -39,18 +40,34 @@ export async function writeAttempt(ws: Workspace, attempt: Attempt): Promise<str
  * Write a record and keep the cache valid, so the next command need not re-read every record.
  * Call it under the workspace lock: the cache is read, extended and rewritten as one step.
  */
-export async function appendAttempt(ws: Workspace, attempt: Attempt): Promise<string> {
+export async function appendAttempt(ws: Workspace, attempt: Attempt): Promise<{ path: string; cached: Promise<void> }> {
   const before = await readAttempts(ws);
   const path = await writeAttempt(ws, attempt);
-  const records = [...before.records, attempt].sort((a, b) => a.at.localeCompare(b.at));
-  await saveCache(ws, (await fingerprintOf(ws)).fingerprint, records);
-  return path;
+  const records = [...before.records, attempt].sort(byTime);
+  const { fingerprint } = await fingerprintOf(ws);
+  remember(ws, fingerprint, records);
+  // The caller may commit while the cache is written: nothing reads it until the lock is released.
+  return { path, cached: saveCache(ws, fingerprint, records) };
 }
+
+/**
+ * The records this process last read or wrote, by workspace. Records are never changed once
+ * written and every new one changes its folder's mtime, so an equal fingerprint means the same
+ * set: verify reads the records three times (before the run, after it, under the lock) and
+ * parses state.json only once.
+ */
+const memo = new Map<string, { fingerprint: string; records: Attempt[] }>();
+const remember = (ws: Workspace, fingerprint: string, records: Attempt[]) => memo.set(ws.root, { fingerprint, records });
 
 export async function readAttempts(ws: Workspace): Promise<RecordSet> {
   const { tasks, fingerprint } = await fingerprintOf(ws);
+  const known = memo.get(ws.root);
+  if (known?.fingerprint === fingerprint) return { records: known.records, skipped: [], rebuiltCache: false };
   const cache = await readCache(ws);
-  if (cache.ok && cache.fingerprint === fingerprint) return { records: cache.records, skipped: [], rebuiltCache: false };
+  if (cache.ok && cache.fingerprint === fingerprint) {
+    remember(ws, fingerprint, cache.records);
+    return { records: cache.records, skipped: [], rebuiltCache: false };
+  }
 
   // The schema (and zod with it) loads only on this slow path, not on every status.
   const { attemptSchema } = await import("../core/attempt.js");
@@ -68,7 +85,8 @@ export async function readAttempts(ws: Workspace): Promise<RecordSet> {
       }
     }),
   );
-  records.sort((a, b) => a.at.localeCompare(b.at));
+  records.sort(byTime);
+  remember(ws, fingerprint, records);
   await saveCache(ws, fingerprint, records);
   return { records, skipped, rebuiltCache: !cache.ok && cache.corrupt };
 }

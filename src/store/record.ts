@@ -21,12 +21,12 @@ export interface Recorded {
 export function record(ws: Workspace, attempt: Attempt, taskPath?: string): Promise<Recorded> {
   return withLock(ws, async () => {
     mark("lock taken");
-    const attemptPath = await appendAttempt(ws, attempt);
+    const { path: attemptPath, cached } = await appendAttempt(ws, attempt);
     mark("attempt written");
     // The task's whole attempts folder, so a record left uncommitted by a crash is picked up too.
     const attempts = `.ts-dojo/attempts/${attempt.task}`;
     const paths = taskPath ? [taskPath, attempts] : [attempts];
-    const commit = await commitPaths(ws.root, paths, commitMessage(attempt, attemptPath));
+    const [commit] = await Promise.all([commitPaths(ws.root, paths, commitMessage(attempt, attemptPath)), cached]);
     return { attemptPath, commit };
   });
 }

@@ -63,6 +63,7 @@ export async function verifyOnce(
       signal: controller.signal,
       testProcess: opts.testProcess,
       folder: opts.folder,
+      removeInBackground: true,
       env: testEnv(ctx.config),
       onTest: (t) => io.out(testLine(t, c)),
       // In watch mode the test verdict comes first; type errors follow when tsc finishes.
@@ -94,7 +95,7 @@ export async function verifyOnce(
   mark("recorded");
   if (interrupted) return 130;
   printVerdict(result, saved.progress, io, saved.commit);
-  nextStep(ctx.curriculum.tasks, saved.records, task, result, io);
+  nextStep(ctx, saved.records, task, result, io);
   // 3: could not run everything here (a service is missing); 2: the task itself is broken.
   return result.status === "passed" ? 0 : result.status === "failed" ? 1 : result.needs ? 3 : 2;
 }
@@ -165,10 +166,11 @@ function printVerdict(result: RunResult, after: ReturnType<typeof progressOf>, i
   }
 }
 
-function nextStep(tasks: readonly Task[], records: readonly Attempt[], task: Task, result: RunResult, io: IO): void {
+function nextStep(ctx: Base, records: readonly Attempt[], task: Task, result: RunResult, io: IO): void {
   const c = io.color;
+  const tasks = ctx.curriculum.tasks;
   if (result.status === "passed") {
-    const next = tasks.find((t) => t.order > task.order && progressOf(t, records).state === "new");
+    const next = tasks.find((t) => t.order > task.order && progressOf(t, records, ctx.config).state === "new");
     io.out(
       next
         ? `${c.cyan("→")} Next: ${c.bold(next.id)} — ${next.title}\n  ${c.dim(`ts-dojo show ${next.id}`)}`
@@ -182,7 +184,7 @@ function nextStep(tasks: readonly Task[], records: readonly Attempt[], task: Tas
     );
     return;
   }
-  const prior = progressOf(task, records);
+  const prior = progressOf(task, records, ctx.config);
   const hintNo = Math.min(prior.hintsUsed + 1, task.hints.length);
   io.out(
     `${c.cyan("→")} Fix the first failure, then \`ts-dojo verify ${task.id}\` again (or \`ts-dojo watch\` to re-run on save).\n` +
