@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import fc from "fast-check";
 import type { Attempt } from "./attempt.js";
 import type { Task } from "./curriculum.js";
-import { courseProgress, progressOf } from "./mastery.js";
+import { courseProgress, historyOf, progressOf } from "./mastery.js";
 
 const task = (id: string, order: number, review = ["3d", "7d", "21d"]): Task =>
   ({ id, order, phase: 0, dir: `phase-0/${id}`, review, listing: [], files: [], hints: ["h"], title: id }) as unknown as Task;
@@ -117,4 +118,32 @@ describe("courseProgress", () => {
     );
     assert.equal(courseProgress(tasks, records, new Date(at(2))).upcoming?.task, "0.2-b");
   });
+});
+
+describe("progressOf skips the memory model under the ladder", () => {
+  // progressOf walks without FSRS when the ladder schedules; historyOf always steps it. Any
+  // history must give both the same progress, under either scheduler.
+  const a = task("0.1-a", 0);
+  const event = fc.record({
+    days: fc.double({ min: 0, max: 200, noNaN: true }),
+    kind: fc.constantFrom("passed", "failed", "error", "hint", "solution", "placed"),
+  });
+  const toRecord = ({ days, kind }: { days: number; kind: string }): Attempt => {
+    if (kind === "hint") return { v: 1, event: "hint", task: a.id, at: at(days), index: 0 } as Attempt;
+    if (kind === "solution") return { v: 1, event: "solution", task: a.id, at: at(days), beforePass: true } as Attempt;
+    if (kind === "placed") return { v: 1, event: "placed", task: a.id, at: at(days), asked: 3, correct: 3 } as Attempt;
+    return verify(a.id, days, kind as "passed" | "failed" | "error");
+  };
+  for (const scheduler of ["ladder", "fsrs"] as const) {
+    test(`${scheduler}: the same progress as the full walk`, () => {
+      fc.assert(
+        fc.property(fc.array(event, { maxLength: 40 }), (events) => {
+          const records = events.map(toRecord);
+          const config = { scheduler, retention: 0.9 };
+          assert.deepEqual(progressOf(a, records, config), historyOf(a, records, config).progress);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
 });

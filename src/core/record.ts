@@ -9,9 +9,9 @@ export interface VerifyOutcome {
 }
 
 /**
- * Oldest first. Record times are ISO-8601 UTC strings of one length, so text order is time
- * order; localeCompare would get the same answer through ICU collation at many times the cost,
- * which shows when a workspace holds a thousand records.
+ * Oldest first. The dojo writes record times with toISOString (UTC, one length), so text order
+ * is time order. localeCompare compared the same text through ICU collation, at a cost that
+ * showed once a workspace held a thousand records.
  */
 export const byTime = (a: { at: string }, b: { at: string }): number => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
 
