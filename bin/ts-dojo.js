@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { main } from "../dist/cli/index.js";
+import { startEarly } from "../dist/cli/early.js";
+
+// Before the rest of the CLI loads: verify's test process boots meanwhile (see early.ts).
+startEarly(process.argv.slice(2));
+const { main } = await import("../dist/cli/index.js");
 
 process.exitCode = await main(process.argv.slice(2));
 if (process.env.TS_DOJO_TRACE) {

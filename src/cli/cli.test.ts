@@ -136,6 +136,14 @@ describe("a learner's first task", () => {
     assert.equal(c.code, 2);
     assert.match(c.stderr, /Did you mean `verify`\?/);
   });
+
+  test("a verify refused before it starts still exits: the test process started early is stopped", async () => {
+    // bin starts verify's test process before parsing anything; a usage error must not leave
+    // it waiting on our stdin, which would keep the CLI from exiting (killed after 10 s here).
+    const r = await cli(["verify", "--bogus"], ws, {}, 10_000);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /Unknown option '--bogus'/);
+  });
 });
 
 test("outside a workspace, commands say how to make one", async () => {

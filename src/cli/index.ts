@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { editDistance } from "../core/curriculum.js";
 import { DojoError, isDojoError } from "../core/errors.js";
 import type { Command } from "./command.js";
+import { takeEarlyTestProcess } from "./early.js";
 import { type IO, processIO } from "./io.js";
 
 interface Entry {
@@ -98,6 +99,8 @@ export async function main(argv: readonly string[], io: IO = processIO()): Promi
     return await command.run(parsed, io);
   } catch (e) {
     return report(e, io);
+  } finally {
+    takeEarlyTestProcess()?.kill();
   }
 }
 

@@ -18,12 +18,20 @@ function tscExe(): Promise<string> {
   return exePath;
 }
 
+/**
+ * The native tsc is a Go program, and Go's collector keeps running through a check that is
+ * over in a tenth of a second and whose memory the exit frees anyway. Off, a run folder checks
+ * in ~70 ms instead of ~100, with less CPU taken from the tests beside it; the memory limit
+ * brings the collector back should a check ever grow past it (a run folder needs ~60 MB).
+ */
+const TSC_ENV = { ...process.env, GOGC: "off", GOMEMLIMIT: "512MiB" };
+
 export async function typecheck(runDir: string, signal?: AbortSignal): Promise<SourceError[]> {
   const exe = await tscExe().catch((e: unknown) => {
     throw new DojoError("ToolMissing", { tool: "TypeScript (tsc)", detail: String(e) });
   });
   const out = await new Promise<string>((resolve, reject) => {
-    execFile(exe, ["-p", runDir, "--pretty", "false"], { cwd: runDir, signal, maxBuffer: 8 * 1024 * 1024 }, (err, stdout) => {
+    execFile(exe, ["-p", runDir, "--pretty", "false"], { cwd: runDir, env: TSC_ENV, signal, maxBuffer: 8 * 1024 * 1024 }, (err, stdout) => {
       // tsc exits 2 when it reports errors; only a failure to run at all is ours to raise.
       if (err && typeof err.code !== "number") reject(err);
       else resolve(stdout);

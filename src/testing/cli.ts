@@ -21,9 +21,10 @@ export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return env;
 }
 
-export function cli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** timeoutMs: kill the CLI after that long (it then reports exit code 1), for tests of commands that might hang. */
+export function cli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 0): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: cliEnv(env) }, (err, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: cliEnv(env), timeout: timeoutMs }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });

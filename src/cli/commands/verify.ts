@@ -11,14 +11,16 @@ import { mark } from "../../runner/trace.js";
 import { preloadRecording, recordVerify } from "../../store/record.js";
 import type { Parsed } from "../command.js";
 import { type Context, contextFor, pickTaskFolder } from "../context.js";
+import { takeEarlyTestProcess } from "../early.js";
 import type { IO } from "../io.js";
 import { failureBlock, outputBlock, sourceErrorLine, testLine } from "../render/results.js";
 
 export const options = { quiet: { type: "boolean", short: "q" } } as const;
 
 export async function run(args: Parsed, io: IO): Promise<number> {
-  // Start the test process first: it boots while we read the workspace and build the bundle.
-  const testProcess = startTestProcess();
+  // The test process boots while we read the workspace and build the bundle: bin started it
+  // before the CLI loaded, or it starts now (main() called in-process, as the tests do).
+  const testProcess = takeEarlyTestProcess() ?? startTestProcess();
   try {
     const ctx = await contextFor(io);
     mark("context loaded");
