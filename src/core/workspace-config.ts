@@ -18,6 +18,11 @@ export const workspaceConfigSchema = z
       .regex(/^postgres(ql)?:\/\//, "a postgres:// URL")
       .optional()
       .describe("A real PostgreSQL for phase 3 (else the built-in PGlite). The DATABASE_URL environment variable wins over it."),
+    redis_url: z
+      .string()
+      .regex(/^rediss?:\/\//, "a redis:// URL")
+      .optional()
+      .describe("The Redis for phase 4 (default redis://127.0.0.1:6379). The REDIS_URL environment variable wins over it."),
   })
   .strict();
 
@@ -30,4 +35,5 @@ scheduler: ladder
 retention: 0.9
 # database_url: a real PostgreSQL for phase 3's concurrency tests (default: the built-in PGlite),
 # e.g. postgres://postgres@127.0.0.1:5432/postgres after \`docker compose up -d postgres\`
+# redis_url: the Redis for phase 4 (default: redis://127.0.0.1:6379, as \`docker compose up -d redis\` starts it)
 `;

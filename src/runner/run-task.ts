@@ -6,6 +6,7 @@
 import type { Task } from "../core/curriculum.js";
 import { parseDuration } from "../core/duration.js";
 import { LOCAL_POSTGRES_URL, NEEDS_POSTGRES } from "../kit/postgres-url.js";
+import { LOCAL_REDIS_URL, NEEDS_REDIS } from "../kit/redis-url.js";
 import { bundleTests, type SourceError } from "./bundle.js";
 import { prepareRun, type RunFolder, sweepStaleRuns } from "./overlay.js";
 import { startTestProcess, type TestOutcome, type TestProcess } from "./run-tests.js";
@@ -13,12 +14,27 @@ import { mark } from "./trace.js";
 import { typecheck } from "./typecheck.js";
 
 /** The harness's skip reason up to its colon: the part every such test shares. */
-const NEEDS_POSTGRES_PREFIX = NEEDS_POSTGRES.split(":")[0] ?? NEEDS_POSTGRES;
+const prefixOf = (reason: string) => reason.split(":")[0] ?? reason;
 
-const needsPostgres = (n: number) =>
-  `the tests that ran all passed, but ${n} more need a real PostgreSQL server: they open several connections at once, and the built-in database (PGlite) has one. ` +
-  `Start one (\`docker compose up -d postgres\` in your workspace, or a local install), set DATABASE_URL=${LOCAL_POSTGRES_URL} ` +
-  "(or database_url in ts-dojo.yaml), and verify again; `ts-dojo doctor` checks the connection.";
+/** Services a test can be skipped for, with what verify says when it was. */
+const SKIPPED_FOR = {
+  postgres: {
+    prefix: prefixOf(NEEDS_POSTGRES),
+    advice: (n: number) =>
+      `${n} need a real PostgreSQL server: they open several connections at once, and the built-in database (PGlite) has one. ` +
+      `Start one (\`docker compose up -d postgres\` in your workspace, or a local install), set DATABASE_URL=${LOCAL_POSTGRES_URL} ` +
+      "(or database_url in ts-dojo.yaml), and verify again; `ts-dojo doctor` checks the connection.",
+  },
+  redis: {
+    prefix: prefixOf(NEEDS_REDIS),
+    advice: (n: number) =>
+      `${n} need Redis, and none answered at ${LOCAL_REDIS_URL} (or REDIS_URL). ` +
+      "Start one (`docker compose up -d redis` in your workspace, or `redis-server`), or point REDIS_URL (or redis_url in ts-dojo.yaml) at yours, " +
+      "and verify again; `ts-dojo doctor` checks the connection.",
+  },
+} as const;
+
+export type Service = keyof typeof SKIPPED_FOR;
 
 export type RunStatus = "passed" | "failed" | "error" | "cancelled";
 
@@ -32,7 +48,7 @@ export interface RunResult {
   readonly truncated: boolean;
   readonly timedOut: boolean;
   /** A service some tests needed and did not have (they were skipped; the run is an "error"). */
-  readonly needs?: "postgres";
+  readonly needs?: Service;
   /** Why the run is not a plain pass or fail, in a sentence. */
   readonly reason?: string;
   readonly durationMs: number;
@@ -135,12 +151,18 @@ export async function runTask(opts: RunOptions): Promise<RunResult> {
           : `the test process exited before the tests finished (exit code ${run.exitCode}) — does the code call process.exit()?`;
       return finish({ ...common, status: "failed", reason: why });
     }
-    if (ran.length === 0) return finish({ ...common, status: "error", reason: "no tests ran, so nothing was verified" });
-    const failed = ran.some((t) => !t.ok);
-    if (failed) return finish({ ...common, status: "failed" });
-    if (typeErrors.length > 0) return finish({ ...common, status: "failed", reason: "every test passed, but the code has type errors" });
-    const wanting = run.tests.filter((t) => t.skip && t.skipReason?.startsWith(NEEDS_POSTGRES_PREFIX));
-    if (wanting.length > 0) return finish({ ...common, status: "error", needs: "postgres", reason: needsPostgres(wanting.length) });
+    if (ran.some((t) => !t.ok)) return finish({ ...common, status: "failed" });
+    const skippedFor = (Object.keys(SKIPPED_FOR) as Service[])
+      .map((service) => ({ service, n: run.tests.filter((t) => t.skip && t.skipReason?.startsWith(SKIPPED_FOR[service].prefix)).length }))
+      .find((s) => s.n > 0);
+    if (ran.length === 0 && !skippedFor) return finish({ ...common, status: "error", reason: "no tests ran, so nothing was verified" });
+    if (typeErrors.length > 0)
+      return finish({ ...common, status: "failed", reason: `${ran.length > 0 ? "every test passed, but " : ""}the code has type errors` });
+    if (skippedFor) {
+      const { service, n } = skippedFor;
+      const head = ran.length > 0 ? `the tests that ran all passed, but ${n} more` : `nothing could be verified here: all ${n} tests`;
+      return finish({ ...common, status: "error", needs: service, reason: `${head} ${SKIPPED_FOR[service].advice(n)}` });
+    }
     return finish({ ...common, status: "passed" });
   } finally {
     child.kill();

@@ -12,7 +12,7 @@ import type { Workspace } from "./workspace.js";
 export const CONFIG_FILE = "ts-dojo.yaml";
 
 /** The scheduler settings plus the services the learner pointed us at. */
-export type WorkspaceSettings = SchedulerConfig & { readonly database_url?: string };
+export type WorkspaceSettings = SchedulerConfig & { readonly database_url?: string; readonly redis_url?: string };
 
 export async function readWorkspaceConfig(ws: Workspace): Promise<WorkspaceSettings> {
   const file = join(ws.root, CONFIG_FILE);

@@ -94,7 +94,7 @@ export async function run(_args: Parsed, io: IO): Promise<number> {
       checks.push(pg.check);
       continue;
     }
-    const url = new URL(io.env[s.env] || s.url);
+    const url = new URL(io.env[s.env] || (name === "redis" ? config?.redis_url : undefined) || s.url);
     up[name] = await reachable(url.hostname, Number(url.port));
     checks.push({
       name: `${name} (${url.host})`,

@@ -18,7 +18,7 @@ import { renderStatus } from "../render/status.js";
 export const options = {} as const;
 
 /** Packages a learner's editor and tests resolve from the workspace. */
-const LINKED = ["ts-dojo", "@types/node", "fast-check", "yaml", "pg", "@types/pg", "ws", "@types/ws"];
+const LINKED = ["ts-dojo", "@types/node", "fast-check", "yaml", "pg", "@types/pg", "ws", "@types/ws", "ioredis"];
 
 export async function run(args: Parsed, io: IO): Promise<number> {
   const c = io.color;

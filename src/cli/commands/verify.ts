@@ -180,10 +180,9 @@ function nextStep(ctx: Base, records: readonly Attempt[], task: Task, result: Ru
     );
     return;
   }
-  if (result.needs === "postgres") {
-    io.out(
-      `${c.cyan("→")} Start PostgreSQL and set DATABASE_URL (see above), then \`ts-dojo verify ${task.id}\` again; \`ts-dojo doctor\` checks it.`,
-    );
+  if (result.needs) {
+    const what = result.needs === "postgres" ? "Start PostgreSQL and set DATABASE_URL" : "Start Redis (or set REDIS_URL)";
+    io.out(`${c.cyan("→")} ${what} (see above), then \`ts-dojo verify ${task.id}\` again; \`ts-dojo doctor\` checks it.`);
     return;
   }
   const prior = progressOf(task, records, ctx.config);
@@ -195,9 +194,12 @@ function nextStep(ctx: Base, records: readonly Attempt[], task: Task, result: Ru
         : `  All hints shown: \`ts-dojo hint ${task.id}\` lists them again.`),
   );
 }
-/** What the tests' process needs from the workspace: the database the learner configured. */
+/** What the tests' process needs from the workspace: the services the learner configured. */
 export function testEnv(config: Base["config"]): Record<string, string> {
-  return !process.env.DATABASE_URL && config.database_url ? { DATABASE_URL: config.database_url } : {};
+  const env: Record<string, string> = {};
+  if (!process.env.DATABASE_URL && config.database_url) env.DATABASE_URL = config.database_url;
+  if (!process.env.REDIS_URL && config.redis_url) env.REDIS_URL = config.redis_url;
+  return env;
 }
 
 /** "tests: 3/3 passed · type-checking…" — printed the moment the tests finish. */

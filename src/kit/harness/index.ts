@@ -16,6 +16,7 @@ export { describeExchange, HarnessFailure, reproCommands } from "./failure.js";
 export { type Exchange, HttpClient, Reply, type RequestOptions } from "./http.js";
 export { accepting } from "./leaks.js";
 export { type Fault, type FaultProxy, startFaultProxy } from "./proxy.js";
+export { NEEDS_REDIS, openRedis, redisReachable, redisTest, type TestRedis, useRedis } from "./redis.js";
 export { type ServerOptions, type ServerUnderTest, useServer, within } from "./server.js";
 export { type RawConnection, type RawResponse, rawConnect } from "./tcp.js";
 export { type WsClient, wsConnect } from "./ws.js";

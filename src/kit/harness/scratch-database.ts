@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { redactUrl } from "../postgres-url.js";
+import { pidAlive } from "./pid-alive.js";
 
 export interface ScratchDatabase {
   readonly name: string;
@@ -68,16 +69,6 @@ export async function sweepStaleDatabases(admin: pg.Client, alive = pidAlive): P
     }
   }
   return dropped;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists, it is just not ours to signal.
-    return (err as NodeJS.ErrnoException).code !== "ESRCH";
-  }
 }
 
 const broken = new WeakSet<pg.Client>();

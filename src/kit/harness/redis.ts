@@ -1,0 +1,169 @@
+/**
+ * Redis for an exercise's tests: the real server at REDIS_URL (default 127.0.0.1:6379), with
+ * every test file working under a key prefix of its own so parallel runs never meet. Keys under
+ * the prefix are deleted after the file; a killed run's keys are swept by the next one.
+ *
+ *   const redis = await useRedis();          // top level: probes the server once
+ *   redisTest("a miss, then hits", async () => {
+ *     const client = redis().connect();      // closed by the harness after the file
+ *     await createCache(client, { prefix: redis().key("notes:") })…
+ *   });
+ *
+ * With no server answering, redisTest() tests are skipped with NEEDS_REDIS and verify ends
+ * INCOMPLETE with how to start one, rather than failing on a connection error.
+ */
+import { randomBytes } from "node:crypto";
+import { connect as tcpConnect } from "node:net";
+import { after, afterEach, beforeEach, type TestContext, test } from "node:test";
+import type { Redis, RedisOptions } from "ioredis";
+import { NEEDS_REDIS, redisUrl } from "../redis-url.js";
+import { pidAlive } from "./pid-alive.js";
+
+export interface TestRedis {
+  /** The server's URL, for learner code that takes one. */
+  readonly url: string;
+  /** `ts-dojo:<pid>:<8 hex>:`, this file's own key space. */
+  readonly prefix: string;
+  /** prefix + name: every key a test hands to learner code should be made with this. */
+  key(name: string): string;
+  /** The harness's own connection, for arranging and inspecting data. */
+  readonly client: Redis;
+  /**
+   * A new connection for learner code, closed after the file. `port` connects somewhere else on
+   * loopback instead (a fault proxy in front of Redis). Fails fast: no retries, no offline queue.
+   */
+  connect(opts?: { port?: number } & RedisOptions): Redis;
+  /** Every key under the prefix, sorted (for assertions). */
+  keys(): Promise<string[]>;
+  /** Delete every key under the prefix. */
+  flush(): Promise<void>;
+}
+
+const PREFIX_ROOT = "ts-dojo:";
+let reachable: boolean | undefined;
+
+/** True once useRedis() found a server; false when it found none (tests are then skipped). */
+export function redisReachable(): boolean {
+  return reachable === true;
+}
+
+/**
+ * For a test file, at top level (`await useRedis()`): probes the server, and when it answers
+ * opens the harness connection and registers the clean-up hooks. Keys are flushed after each
+ * test unless `{ flushEach: false }`.
+ */
+export async function useRedis(opts: { flushEach?: boolean } = {}): Promise<() => TestRedis> {
+  const url = redisUrl();
+  reachable = await answers(url);
+  if (!reachable) {
+    return () => {
+      throw new Error(`${NEEDS_REDIS}. Declare the tests that use Redis with redisTest() so they are skipped without one.`);
+    };
+  }
+  const redis = await openRedis(url);
+  // Registered before any useServer() in the file, so these run before its leak check: a
+  // connection a test opened for the learner's code is the test's, not a leak of the server's.
+  beforeEach(() => redis.startTest());
+  afterEach(async () => {
+    redis.endTest();
+    if (opts.flushEach !== false) await redis.flush();
+  });
+  after(() => redis.close());
+  return () => redis;
+}
+
+/** test(name, fn), skipped with NEEDS_REDIS when useRedis() found no server. Call useRedis() first. */
+export function redisTest(name: string, fn: (t: TestContext) => Promise<void>): void {
+  if (reachable === undefined)
+    throw new Error("redisTest() before useRedis(): call `const redis = await useRedis()` at the top of the file");
+  test(name, reachable ? {} : { skip: NEEDS_REDIS }, fn);
+}
+
+/**
+ * Open the file's key space on the server at `url`. Connections opened between startTest() and
+ * endTest() are closed by endTest(); the others by close().
+ */
+export async function openRedis(url: string): Promise<TestRedis & { startTest(): void; endTest(): void; close(): Promise<void> }> {
+  const { Redis: IORedis } = await import("ioredis");
+  const failFast: RedisOptions = { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, lazyConnect: true };
+  const client = new IORedis(url, { ...failFast, connectionName: "ts-dojo-harness" });
+  await client.connect();
+  await sweepStale(client);
+  const prefix = `${PREFIX_ROOT}${process.pid}:${randomBytes(4).toString("hex")}:`;
+  const opened: Redis[] = [];
+  let forTest: Redis[] | undefined;
+  const keys = async () => (await scanAll(client, `${escapeGlob(prefix)}*`)).sort();
+  const flush = async () => {
+    const found = await keys();
+    for (let i = 0; i < found.length; i += 500) await client.unlink(...found.slice(i, i + 500));
+  };
+  return {
+    url,
+    prefix,
+    key: (name) => `${prefix}${name}`,
+    client,
+    connect({ port, ...options } = {}) {
+      const target = port === undefined ? url : `redis://127.0.0.1:${port}`;
+      const c = new IORedis(target, { maxRetriesPerRequest: 0, retryStrategy: () => null, ...options });
+      // A connection error is the test's business (it asserts on the code's behaviour); unheard,
+      // ioredis would print it as an unhandled 'error' event.
+      c.on("error", () => {});
+      (forTest ?? opened).push(c);
+      return c;
+    },
+    keys,
+    flush,
+    startTest() {
+      forTest = [];
+    },
+    endTest() {
+      for (const c of forTest ?? []) c.disconnect();
+      forTest = undefined;
+    },
+    async close() {
+      for (const c of [...opened, ...(forTest ?? [])]) c.disconnect();
+      await flush().catch(() => {});
+      await client.quit().catch(() => client.disconnect());
+    },
+  };
+}
+
+/** Does something speak on the URL's port? A TCP connect, 500 ms at most: cheap when nothing listens. */
+function answers(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = tcpConnect({ host: hostname || "127.0.0.1", port: Number(port || 6379) });
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(ok);
+    };
+    const timer = setTimeout(() => done(false), 500);
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+  });
+}
+
+/** Delete the key spaces of test processes that are gone from this machine. */
+async function sweepStale(client: Redis): Promise<void> {
+  const stale = (await scanAll(client, `${PREFIX_ROOT}*`)).filter((k) => {
+    const pid = Number(k.split(":")[1]);
+    return Number.isInteger(pid) && pid > 0 && !pidAlive(pid);
+  });
+  for (let i = 0; i < stale.length; i += 500) await client.unlink(...stale.slice(i, i + 500));
+}
+
+async function scanAll(client: Redis, match: string): Promise<string[]> {
+  const found: string[] = [];
+  let cursor = "0";
+  do {
+    const [next, batch] = await client.scan(cursor, "MATCH", match, "COUNT", 1000);
+    found.push(...batch);
+    cursor = next;
+  } while (cursor !== "0");
+  return found;
+}
+
+const escapeGlob = (s: string) => s.replace(/[*?[\]\\]/g, "\\$&");
+
+export { NEEDS_REDIS };
