@@ -35,6 +35,23 @@ const NAMES: Record<string, string> = {
   Immediate: "setImmediate",
 };
 
+/**
+ * Connections the tests opened themselves (a Redis client handed to the learner's server, say)
+ * are the test's, not the server's: whoever opened them registers how to close them here, and
+ * the leak check closes them first. Hook order cannot do this: a useServer() inside a describe
+ * checks for leaks before a file-level afterEach runs.
+ */
+const beforeLeakCheck = new Set<() => void>();
+
+export function closeBeforeLeakCheck(close: () => void): () => void {
+  beforeLeakCheck.add(close);
+  return () => beforeLeakCheck.delete(close);
+}
+
+export function closeTestConnections(): void {
+  for (const close of beforeLeakCheck) close();
+}
+
 /** Poll until nothing is open beyond the baseline, or `ms` pass; resolves to what is still open. */
 export async function settle(baseline: ResourceCounts, ms = 500): Promise<string[]> {
   const deadline = Date.now() + ms;

@@ -84,14 +84,18 @@ describe("a test file using useRedis()", () => {
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), "ts-dojo-redis-"));
     const harness = pathToFileURL(join(import.meta.dirname, "index.js")).href;
-    // A server test that hands a fresh connection to "learner code": the connection must not
-    // count as the server's leak, and the keys must be gone afterwards.
+    // Server tests that hand a fresh connection to "learner code": the connection must not
+    // count as the server's leak, and the keys must be gone afterwards. The second server sits
+    // inside a describe, where useServer's leak check runs before the file-level hooks of
+    // useRedis (afterEach hooks run innermost first).
     await writeFile(
       join(dir, "file.test.mjs"),
       `import assert from "node:assert/strict";
 import { createServer } from "node:http";
+import { describe } from "node:test";
 import { useRedis, redisTest, useServer } from ${JSON.stringify(harness)};
 const redis = await useRedis();
+describe("a server that counts hits", () => {
 let client;
 const server = useServer(async () => {
   client = redis().connect();
@@ -107,6 +111,19 @@ redisTest("counts hits in Redis", async () => {
 });
 redisTest("starts from an empty key space", async () => {
   assert.equal((await server.get("/")).text, "1");
+});
+});
+describe("a server started inside a describe", () => {
+  const nested = useServer(async () => {
+    const own = redis().connect();
+    const s = createServer(async (req, res) => res.end(String(await own.incr(redis().key("nested")))));
+    await new Promise((r) => s.listen(0, "127.0.0.1", r));
+    const { port } = s.address();
+    return { port, url: "http://127.0.0.1:" + port, close: () => new Promise((r) => s.close(() => r())) };
+  });
+  redisTest("its factory's connection is not counted as the server's leak", async () => {
+    assert.equal((await nested.get("/")).text, "1");
+  });
 });
 `,
     );
@@ -128,7 +145,7 @@ redisTest("starts from an empty key space", async () => {
   test("with Redis: passes, no leak reported, keys flushed between tests and deleted after", needsRedis, async () => {
     const r = await run({ REDIS_URL: url });
     assert.equal(r.code, 0, r.out);
-    assert.match(r.out, /# pass 2/);
+    assert.match(r.out, /# pass 3/);
     const prefix = /PREFIX=(\S+)/.exec(r.out)?.[1];
     assert.ok(prefix, r.out);
     const check = await openRedis(url);
@@ -142,7 +159,7 @@ redisTest("starts from an empty key space", async () => {
   test("without Redis: the tests are skipped with the reason verify turns into advice", async () => {
     const r = await run({ REDIS_URL: "redis://127.0.0.1:1" });
     assert.equal(r.code, 0, r.out);
-    assert.match(r.out, /# skipped 2/);
+    assert.match(r.out, /# skipped 3/);
     assert.ok(r.out.includes(`# SKIP ${NEEDS_REDIS}`), r.out);
   });
 });

@@ -17,6 +17,7 @@ import { connect as tcpConnect } from "node:net";
 import { after, afterEach, beforeEach, type TestContext, test } from "node:test";
 import type { Redis, RedisOptions } from "ioredis";
 import { NEEDS_REDIS, redisUrl } from "../redis-url.js";
+import { closeBeforeLeakCheck } from "./leaks.js";
 import { pidAlive } from "./pid-alive.js";
 
 export interface TestRedis {
@@ -61,14 +62,19 @@ export async function useRedis(opts: { flushEach?: boolean } = {}): Promise<() =
     };
   }
   const redis = await openRedis(url);
-  // Registered before any useServer() in the file, so these run before its leak check: a
-  // connection a test opened for the learner's code is the test's, not a leak of the server's.
+  // A connection a test opened for the learner's code is the test's, not a leak of the
+  // server's: useServer's leak check closes them first (wherever its hooks sit), and so does
+  // the end of the test.
+  const unregister = closeBeforeLeakCheck(() => redis.endTest());
   beforeEach(() => redis.startTest());
   afterEach(async () => {
     redis.endTest();
     if (opts.flushEach !== false) await redis.flush();
   });
-  after(() => redis.close());
+  after(async () => {
+    unregister();
+    await redis.close();
+  });
   return () => redis;
 }
 
@@ -117,15 +123,24 @@ export async function openRedis(url: string): Promise<TestRedis & { startTest():
       forTest = [];
     },
     endTest() {
-      for (const c of forTest ?? []) c.disconnect();
+      for (const c of forTest ?? []) disconnectOnce(c);
       forTest = undefined;
     },
     async close() {
-      for (const c of [...opened, ...(forTest ?? [])]) c.disconnect();
+      for (const c of [...opened, ...(forTest ?? [])]) disconnectOnce(c);
       await flush().catch(() => {});
       await client.quit().catch(() => client.disconnect());
     },
   };
+}
+
+const disconnected = new WeakSet<Redis>();
+
+/** Once per connection, and not after the test closed it: ioredis arms a 2 s timer on a second disconnect() that nothing clears. */
+function disconnectOnce(c: Redis): void {
+  if (disconnected.has(c) || c.status === "end") return;
+  disconnected.add(c);
+  c.disconnect();
 }
 
 /** Does something speak on the URL's port? A TCP connect, 500 ms at most: cheap when nothing listens. */

@@ -8,7 +8,7 @@ import { afterEach, beforeEach } from "node:test";
 import type { Running } from "../types.js";
 import { HarnessFailure } from "./failure.js";
 import { HttpClient } from "./http.js";
-import { accepting, type ResourceCounts, settle, snapshot } from "./leaks.js";
+import { accepting, closeTestConnections, type ResourceCounts, settle, snapshot } from "./leaks.js";
 
 export interface ServerOptions {
   /** Fail the test when close() leaves sockets, servers or timers open (default true). */
@@ -78,6 +78,7 @@ export function useServer(factory: () => Promise<Running>, opts: ServerOptions =
       });
     }
     if (opts.checkLeaks === false || shared.live > 0) return;
+    closeTestConnections();
     const left = await settle(shared.baseline);
     if (left.length > 0) {
       throw new HarnessFailure({
