@@ -5,7 +5,7 @@
  */
 import type { Task } from "../core/curriculum.js";
 import { parseDuration } from "../core/duration.js";
-import { LOCAL_POSTGRES_URL, NEEDS_POSTGRES } from "../kit/postgres-url.js";
+import { LOCAL_POSTGRES_URL, NEEDS_POSTGRES, redactUrl } from "../kit/postgres-url.js";
 import { LOCAL_REDIS_URL, NEEDS_REDIS } from "../kit/redis-url.js";
 import { bundleTests, type SourceError } from "./bundle.js";
 import { prepareRun, type RunFolder, sweepStaleRuns } from "./overlay.js";
@@ -20,15 +20,15 @@ const prefixOf = (reason: string) => reason.split(":")[0] ?? reason;
 const SKIPPED_FOR = {
   postgres: {
     prefix: prefixOf(NEEDS_POSTGRES),
-    advice: (n: number) =>
-      `${n} need a real PostgreSQL server: they open several connections at once, and the built-in database (PGlite) has one. ` +
+    advice: () =>
+      "need a real PostgreSQL server: they open several connections at once, and the built-in database (PGlite) has one. " +
       `Start one (\`docker compose up -d postgres\` in your workspace, or a local install), set DATABASE_URL=${LOCAL_POSTGRES_URL} ` +
       "(or database_url in ts-dojo.yaml), and verify again; `ts-dojo doctor` checks the connection.",
   },
   redis: {
     prefix: prefixOf(NEEDS_REDIS),
-    advice: (n: number) =>
-      `${n} need Redis, and none answered at ${LOCAL_REDIS_URL} (or REDIS_URL). ` +
+    advice: (env: Record<string, string | undefined>) =>
+      `need Redis, and none answered at ${redactUrl(env.REDIS_URL || LOCAL_REDIS_URL)}. ` +
       "Start one (`docker compose up -d redis` in your workspace, or `redis-server`), or point REDIS_URL (or redis_url in ts-dojo.yaml) at yours, " +
       "and verify again; `ts-dojo doctor` checks the connection.",
   },
@@ -161,7 +161,8 @@ export async function runTask(opts: RunOptions): Promise<RunResult> {
     if (skippedFor) {
       const { service, n } = skippedFor;
       const head = ran.length > 0 ? `the tests that ran all passed, but ${n} more` : `nothing could be verified here: all ${n} tests`;
-      return finish({ ...common, status: "error", needs: service, reason: `${head} ${SKIPPED_FOR[service].advice(n)}` });
+      const advice = SKIPPED_FOR[service].advice({ ...process.env, ...opts.env });
+      return finish({ ...common, status: "error", needs: service, reason: `${head} ${advice}` });
     }
     return finish({ ...common, status: "passed" });
   } finally {
