@@ -59,6 +59,11 @@ redisTest("200 concurrent reads of a cold note reach the repository once", async
   );
   assert.deepEqual(await api.get(note.id), note);
   assert.equal(inner.calls.get, 1, "once the shared load has stored the note, the next read is a hit");
+  assert.deepEqual(
+    api.stats(),
+    { hits: 1, misses: 200, errors: 0 },
+    "stats() counts callers, not lookups: the 200 that shared one load are 200 misses, and the read after them is a hit",
+  );
 });
 
 redisTest("a failing repository read rejects with its error and is not cached", async () => {

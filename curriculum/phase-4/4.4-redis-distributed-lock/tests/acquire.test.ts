@@ -42,6 +42,29 @@ function dieAfterFirstReply(conn: Redis): void {
   };
 }
 
+/**
+ * Makes another client take the lock in the gap after `conn` reads `key` with GET: once the GET's
+ * reply has arrived and before the code that sent it sees it, the key is given a new owner. Code
+ * that compares the token in one command and acts in the next then acts on someone else's lock;
+ * a Lua script sends no GET and is never interrupted. The function returned says whether the
+ * takeover happened.
+ */
+function takeOverAfterGet(conn: Redis, key: string, intruder: string): () => boolean {
+  const send = conn.sendCommand.bind(conn);
+  let planted = false;
+  conn.sendCommand = (command, stream) => {
+    const reply = send(command, stream);
+    if (planted || command.name !== "get" || String(command.args[0]) !== key) return reply;
+    planted = true;
+    // What the caller awaits is this promise: its GET has been answered, and it waits for the takeover.
+    return (reply as Promise<unknown>).then(async (value) => {
+      await redis().client.set(key, intruder, "PX", 60_000);
+      return value;
+    });
+  };
+  return () => planted;
+}
+
 describe("acquireLock", () => {
   redisTest("takes the lock: the key holds the lock's token and expires within ttlMs", async () => {
     const key = redis().key("orders");
@@ -108,6 +131,47 @@ describe("acquireLock", () => {
       current.token,
       "the old holder's release() must leave the new holder's lock alone (compare the token and delete in one Lua script)",
     );
+  });
+
+  redisTest("release checks the token and deletes in one step: a lock taken over in between is left alone", async () => {
+    const key = redis().key("orders");
+    const conn = await connect();
+    const lock = await acquireLock(conn, key, { ttlMs: 5000 });
+    assert.ok(lock);
+    const intruder = "the-next-holder's-token";
+    const tookOver = takeOverAfterGet(conn, key, intruder);
+    const released = await lock.release();
+    if (tookOver()) {
+      assert.equal(
+        await redis().client.get(key),
+        intruder,
+        "release() read the key, and before its delete another client took the lock; the delete removed that client's lock. " +
+          "Compare and delete in one Lua script, so nothing can happen between them",
+      );
+      assert.equal(released, false, "the lock changed hands before release() acted, so release() must resolve false");
+    } else {
+      assert.equal(released, true, "release() by the holder must resolve true");
+    }
+  });
+
+  redisTest("extend checks the token and extends in one step: a lock taken over in between keeps its lease", async () => {
+    const key = redis().key("orders");
+    const conn = await connect();
+    const lock = await acquireLock(conn, key, { ttlMs: 5000 });
+    assert.ok(lock);
+    const tookOver = takeOverAfterGet(conn, key, "the-next-holder's-token");
+    const extended = await lock.extend(100);
+    if (tookOver()) {
+      const pttl = await redis().client.pttl(key);
+      assert.ok(
+        pttl > 30_000,
+        `extend() read the key, and before its PEXPIRE another client took the lock with a 60 s lease; that lease now has ${pttl} ms. ` +
+          "Compare and extend in one Lua script",
+      );
+      assert.equal(extended, false, "the lock changed hands before extend() acted, so extend() must resolve false");
+    } else {
+      assert.equal(extended, true, "extend() by the holder must resolve true");
+    }
   });
 
   redisTest("extend by the owner resets the lease to the new ttlMs", async () => {
@@ -184,6 +248,11 @@ describe("acquireLock", () => {
     assert.equal(lock, null, "the lock stayed held for all of waitMs, so acquireLock must resolve null");
     // About 20 attempts fit in 200 ms; 4 leaves room for a slow machine and still catches "try twice".
     assert.ok(sent >= 4, `while waiting 200 ms with retryMs 10, acquireLock must try again and again; it sent ${sent} command(s)`);
+    // The upper bound catches a loop that never sleeps; 150 leaves room for several commands per attempt.
+    assert.ok(
+      sent <= 150,
+      `while waiting 200 ms with retryMs 10, acquireLock should make about 20 attempts, but it sent ${sent} commands: sleep retryMs between attempts`,
+    );
     assert.equal(await redis().client.get(key), holder.token);
   });
 

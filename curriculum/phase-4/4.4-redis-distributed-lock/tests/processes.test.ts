@@ -45,7 +45,9 @@ describe("several processes, one lock", () => {
 
   redisTest("a holder killed with SIGKILL is replaced once its lease runs out", async () => {
     const lockKey = redis().key("job");
-    const holder = startWorker("holder", { url: redis().url, lockKey, storeKey: redis().key("store"), ttlMs: 200 });
+    // 600 ms: the worker renews every 200 ms, so a loaded machine that delays one renewal by a few
+    // hundred ms does not hand the lock on before the check just below.
+    const holder = startWorker("holder", { url: redis().url, lockKey, storeKey: redis().key("store"), ttlMs: 600 });
     const held = await holder.next("acquired");
     const conn = redis().connect();
     assert.equal(
@@ -60,7 +62,7 @@ describe("several processes, one lock", () => {
     const next = await acquireLock(conn, lockKey, { ttlMs: 200, waitMs: 3000, retryMs: 20 });
     assert.ok(
       next,
-      "the killed holder's lease was 200 ms, so an acquire waiting up to 3 s must get the lock: the key must be set with its expiry in the same command",
+      "the killed holder's lease was 600 ms, so an acquire waiting up to 3 s must get the lock: the key must be set with its expiry in the same command",
     );
     assert.ok(next.fence > held.fence, `the new holder's fence (${next.fence}) must be higher than the killed holder's (${held.fence})`);
   });

@@ -77,7 +77,8 @@ describe("withLock", () => {
 
   redisTest("keeps extending the lease while fn runs for three times ttlMs", async () => {
     const key = redis().key("nightly-report");
-    const ttlMs = 200;
+    // Renewals every 100 ms against a 300 ms lease: a renewal would have to be 200 ms late to lose it.
+    const ttlMs = 300;
     const other = await connect();
     await withLock(await connect(), key, { ttlMs }, async (lock, signal) => {
       for (let i = 1; i <= 3; i++) {

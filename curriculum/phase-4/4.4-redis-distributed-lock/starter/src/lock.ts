@@ -8,8 +8,9 @@ export interface Lock {
   readonly token: string;
   /**
    * This acquisition's fencing token. The rule: the value of INCR on `${key}:fence`, made in the
-   * same atomic step as the SET that takes the lock (a Lua script or MULTI/EXEC), and only when
-   * that SET succeeds. So the fences of one key are 1, 2, 3, ... in the order it was granted.
+   * same atomic step as the SET that takes the lock, and only when that SET succeeds (a Lua
+   * script; a plain MULTI/EXEC would run the INCR after a failed SET too). So the fences of one
+   * key are 1, 2, 3, ... in the order it was granted.
    */
   readonly fence: number;
   /** Delete the key if it still holds our token. True if it did; false if the lock was no longer ours. */
