@@ -41,7 +41,7 @@ interface FixtureRun {
  * leaks keeps the child's event loop alive, so the run ends as soon as every name in `awaited`
  * has been reported rather than waiting for the child to exit.
  */
-async function runFixture(name: string, body: string, awaited: readonly string[]): Promise<FixtureRun> {
+async function runFixture(name: string, body: string, awaited: readonly string[], env: Record<string, string> = {}): Promise<FixtureRun> {
   const file = join(dir, `${name}.mjs`);
   await writeFile(file, PRELUDE + body);
   const stop = new AbortController();
@@ -49,6 +49,7 @@ async function runFixture(name: string, body: string, awaited: readonly string[]
   const run = await startTestProcess().run(file, {
     timeoutMs: 10_000,
     signal: stop.signal,
+    env,
     onTest: (t) => {
       seen.add(t.name);
       if (awaited.every((n) => seen.has(n))) stop.abort();
@@ -142,6 +143,16 @@ test("request", async () => {
 });`,
       [UNCAUGHT],
     ),
+  replay: () =>
+    runFixture(
+      "replay",
+      `const task = useServer(() => start());
+const other = useServer(() => start(), { replay: false });
+test("the task's server", async () => { (await task.get("/")).expectStatus(201); });
+test("another server", async () => { (await other.get("/")).expectStatus(201); });`,
+      ["the task's server", "another server"],
+      { TS_DOJO_TASK: "4.3-http-caching-and-cdns" },
+    ),
 };
 type Case = keyof typeof runs;
 let results: Record<Case, FixtureRun>;
@@ -178,6 +189,19 @@ describe("useServer in a test child", () => {
 
   test("a top-level server and one in a describe are not each other's leaks", () => {
     passed(results.two, "outer alone", "inner › both");
+  });
+
+  test("a failure replays against `ts-dojo run`, except on a server marked replay: false", () => {
+    failed(results.replay, "the task's server", /answered 200; expected 201/);
+    failed(results.replay, "another server", /answered 200; expected 201/);
+    assert.match(
+      results.replay.tests.get("the task's server")?.failure?.repro ?? "",
+      /^npx ts-dojo run 4\.3 --port \d+ &/,
+      results.replay.shown,
+    );
+    const other = results.replay.tests.get("another server")?.failure;
+    assert.equal(other?.repro, undefined, "a server that ts-dojo run does not start gets no replay script");
+    assert.match(other?.context ?? "", /request sent:/, "but still shows the exchange");
   });
 
   test("an error thrown by the request handler outside any test fails the run", () => {

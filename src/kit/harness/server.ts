@@ -15,6 +15,12 @@ export interface ServerOptions {
   readonly checkLeaks?: boolean;
   readonly startTimeoutMs?: number;
   readonly closeTimeoutMs?: number;
+  /**
+   * false: this server is not the one `ts-dojo run <task>` starts (4.3's edge cache in front of
+   * an origin the test owns, say), so a failure shows its exchanges without a replay script,
+   * which would start the wrong server. Default true.
+   */
+  readonly replay?: boolean;
 }
 
 export interface ServerUnderTest extends Pick<HttpClient, "get" | "post" | "put" | "patch" | "delete" | "head" | "request" | "exchanges"> {
@@ -39,7 +45,7 @@ const shared = { live: 0, baseline: new Map() as ResourceCounts };
 export function useServer(factory: () => Promise<Running>, opts: ServerOptions = {}): ServerUnderTest {
   let running: Running | undefined;
   let closing: Promise<void> | undefined;
-  const http = new HttpClient(() => new URL(running?.url ?? "http://127.0.0.1:1"), taskNumber);
+  const http = new HttpClient(() => new URL(running?.url ?? "http://127.0.0.1:1"), opts.replay === false ? () => undefined : taskNumber);
   const close = () => {
     closing ??= within(opts.closeTimeoutMs ?? 5000, running?.close() ?? Promise.resolve(), "close() did not finish");
     return closing;
