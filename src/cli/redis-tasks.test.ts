@@ -6,13 +6,13 @@
  */
 import assert from "node:assert/strict";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { Redis } from "ioredis";
 import type { Task } from "../core/curriculum.js";
 import { pidAlive } from "../kit/harness/pid-alive.js";
+import { redisAnswers } from "../kit/harness/redis.js";
 import { LOCAL_REDIS_URL } from "../kit/redis-url.js";
 import { runTask } from "../runner/run-task.js";
 import { startTestProcess } from "../runner/run-tests.js";
@@ -46,12 +46,7 @@ const failures = (r: Awaited<ReturnType<typeof solve>>) =>
 
 let up = false;
 before(async () => {
-  const { hostname, port } = new URL(SERVER);
-  up = await new Promise<boolean>((resolve) => {
-    const s = connect({ host: hostname, port: Number(port || 6379) });
-    s.once("connect", () => resolve(true)).once("error", () => resolve(false));
-    setTimeout(() => s.destroy(), 1000).unref();
-  });
+  up = await redisAnswers(SERVER);
   // CI starts Redis (.ci/run); only a developer's machine without one may skip that half.
   if (process.env.CI) assert.ok(up, `CI must reach Redis at ${SERVER}`);
 });

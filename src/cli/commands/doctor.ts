@@ -1,7 +1,7 @@
 /** ts-dojo doctor: is this machine ready? Node, git, the toolchain, the workspace and services. */
 import { execFile } from "node:child_process";
-import { connect } from "node:net";
 import { LOCAL_POSTGRES_URL, redactUrl } from "../../kit/postgres-url.js";
+import { reachable } from "../../kit/reachable.js";
 import { postgresLoginError } from "../../store/postgres-probe.js";
 import { findWorkspace } from "../../store/workspace.js";
 import { readWorkspaceConfig } from "../../store/workspace-config.js";
@@ -157,17 +157,4 @@ async function postgresCheck(url: string | undefined): Promise<{ check: Check; s
 
 function exec(cmd: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => execFile(cmd, args, (err, out) => resolve(err ? undefined : out.trim())));
-}
-
-function reachable(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(800, () => done(false));
-    socket.once("connect", () => done(true));
-    socket.once("error", () => done(false));
-  });
 }

@@ -3,7 +3,7 @@
  * event loop alive (sockets, servers, timers); the harness takes that list before start()
  * and after close(), and anything new that does not go away soon is a leak.
  */
-import { connect } from "node:net";
+import { reachable } from "../reachable.js";
 
 /** Resource kinds that are the runner's own business, never the learner's. */
 const IGNORED = new Set(["TTYWrap", "PipeWrap", "FSReqCallback", "FSReqPromise", "FileHandle", "StatWatcher"]);
@@ -67,12 +67,5 @@ export async function settle(baseline: ResourceCounts, ms = 500): Promise<string
 
 /** True when something still accepts TCP connections on the port. */
 export function accepting(port: number, host = "127.0.0.1"): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect({ port, host });
-    s.once("connect", () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once("error", () => resolve(false));
-  });
+  return reachable(host, port, 2000);
 }

@@ -13,9 +13,9 @@
  * INCOMPLETE with how to start one, rather than failing on a connection error.
  */
 import { randomBytes } from "node:crypto";
-import { connect as tcpConnect } from "node:net";
 import { after, afterEach, beforeEach, type TestContext, test } from "node:test";
 import type { Redis, RedisOptions } from "ioredis";
+import { reachable as tcpReachable } from "../reachable.js";
 import { NEEDS_REDIS, redisUrl } from "../redis-url.js";
 import { closeBeforeLeakCheck } from "./leaks.js";
 import { pidAlive } from "./pid-alive.js";
@@ -41,11 +41,11 @@ export interface TestRedis {
 }
 
 const PREFIX_ROOT = "ts-dojo:";
-let reachable: boolean | undefined;
+let answered: boolean | undefined;
 
 /** True once useRedis() found a server; false when it found none (tests are then skipped). */
 export function redisReachable(): boolean {
-  return reachable === true;
+  return answered === true;
 }
 
 /**
@@ -55,8 +55,8 @@ export function redisReachable(): boolean {
  */
 export async function useRedis(opts: { flushEach?: boolean } = {}): Promise<() => TestRedis> {
   const url = redisUrl();
-  reachable = await answers(url);
-  if (!reachable) {
+  answered = await redisAnswers(url);
+  if (!answered) {
     return () => {
       throw new Error(`${NEEDS_REDIS}. Declare the tests that use Redis with redisTest() so they are skipped without one.`);
     };
@@ -80,9 +80,9 @@ export async function useRedis(opts: { flushEach?: boolean } = {}): Promise<() =
 
 /** test(name, fn), skipped with NEEDS_REDIS when useRedis() found no server. Call useRedis() first. */
 export function redisTest(name: string, fn: (t: TestContext) => Promise<void>): void {
-  if (reachable === undefined)
+  if (answered === undefined)
     throw new Error("redisTest() before useRedis(): call `const redis = await useRedis()` at the top of the file");
-  test(name, reachable ? {} : { skip: NEEDS_REDIS }, fn);
+  test(name, answered ? {} : { skip: NEEDS_REDIS }, fn);
 }
 
 /**
@@ -143,20 +143,10 @@ function disconnectOnce(c: Redis): void {
   c.disconnect();
 }
 
-/** Does something speak on the URL's port? A TCP connect, 500 ms at most: cheap when nothing listens. */
-function answers(url: string): Promise<boolean> {
+/** Does a server answer at the Redis URL? A TCP connect, 500 ms at most: cheap when nothing listens. */
+export function redisAnswers(url: string): Promise<boolean> {
   const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = tcpConnect({ host: hostname || "127.0.0.1", port: Number(port || 6379) });
-    const done = (ok: boolean) => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(ok);
-    };
-    const timer = setTimeout(() => done(false), 500);
-    socket.once("connect", () => done(true));
-    socket.once("error", () => done(false));
-  });
+  return tcpReachable(hostname || "127.0.0.1", Number(port || 6379), 500);
 }
 
 /** Delete the key spaces of test processes that are gone from this machine. */
