@@ -11,8 +11,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { Redis } from "ioredis";
 import type { Task } from "../core/curriculum.js";
-import { pidAlive } from "../kit/harness/pid-alive.js";
-import { redisAnswers } from "../kit/harness/redis.js";
+import { redisAnswers, staleKeys } from "../kit/harness/redis.js";
 import { LOCAL_REDIS_URL } from "../kit/redis-url.js";
 import { runTask } from "../runner/run-task.js";
 import { startTestProcess } from "../runner/run-tests.js";
@@ -85,16 +84,8 @@ test("nothing is left behind: no key of a finished run, no run folder", async (t
   if (!up) return t.skip("no Redis to inspect");
   const client = new Redis(SERVER);
   try {
-    const keys: string[] = [];
-    let cursor = "0";
-    do {
-      const [next, batch] = await client.scan(cursor, "MATCH", "ts-dojo:*", "COUNT", 1000);
-      keys.push(...batch);
-      cursor = next;
-    } while (cursor !== "0");
     // Keys of live processes belong to runs still going (other test files may run beside this one).
-    const orphans = keys.filter((k) => !pidAlive(Number(k.split(":")[1])));
-    assert.deepEqual(orphans, [], "every test file's keys are deleted when it ends");
+    assert.deepEqual(await staleKeys(client), [], "every test file's keys are deleted when it ends");
   } finally {
     client.disconnect();
   }

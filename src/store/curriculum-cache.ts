@@ -23,7 +23,7 @@ export async function loadCurriculumCached(root: string): Promise<Loaded> {
         JSON.parse(t) as { v: number; fingerprint: string; paths: string[]; curriculum: Omit<Curriculum, "drills"> & { drills: string[] } },
     )
     .catch(() => undefined);
-  if (cached?.v === VERSION && cached.fingerprint === (await fingerprint(root, cached.paths))) {
+  if (cached?.v === VERSION && cached.fingerprint === fingerprint(root, cached.paths)) {
     return { curriculum: { ...cached.curriculum, drills: new Set(cached.curriculum.drills) }, problems: [] };
   }
   const { loadCurriculum } = await import("./load-curriculum.js");
@@ -32,7 +32,7 @@ export async function loadCurriculumCached(root: string): Promise<Loaded> {
     const paths = pathsOf(loaded.curriculum);
     const body = JSON.stringify({
       v: VERSION,
-      fingerprint: await fingerprint(root, paths),
+      fingerprint: fingerprint(root, paths),
       paths,
       curriculum: { ...loaded.curriculum, drills: [...loaded.curriculum.drills] },
     });
@@ -69,7 +69,7 @@ function pathsOf(c: Curriculum): string[] {
  * Synchronous on purpose: a few hundred stats through libuv's thread pool cost ~10 ms of round
  * trips, the same stats made directly ~1 ms, and nothing else is waiting meanwhile.
  */
-async function fingerprint(root: string, paths: readonly string[]): Promise<string> {
+function fingerprint(root: string, paths: readonly string[]): string {
   const stats = paths.map((p) => {
     const s = statSync(join(root, p), { throwIfNoEntry: false });
     return s ? `${s.size}:${s.mtimeMs}` : "-";

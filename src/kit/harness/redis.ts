@@ -41,6 +41,8 @@ export interface TestRedis {
 }
 
 const PREFIX_ROOT = "ts-dojo:";
+/** No retries and no reconnecting: a test wants the failure now, not after backoff. */
+const FAIL_FAST: RedisOptions = { maxRetriesPerRequest: 0, retryStrategy: () => null };
 let answered: boolean | undefined;
 
 /** True once useRedis() found a server; false when it found none (tests are then skipped). */
@@ -91,18 +93,14 @@ export function redisTest(name: string, fn: (t: TestContext) => Promise<void>): 
  */
 export async function openRedis(url: string): Promise<TestRedis & { startTest(): void; endTest(): void; close(): Promise<void> }> {
   const { Redis: IORedis } = await import("ioredis");
-  const failFast: RedisOptions = { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, lazyConnect: true };
-  const client = new IORedis(url, { ...failFast, connectionName: "ts-dojo-harness" });
+  const client = new IORedis(url, { ...FAIL_FAST, enableOfflineQueue: false, lazyConnect: true, connectionName: "ts-dojo-harness" });
   await client.connect();
-  await sweepStale(client);
+  await unlinkAll(client, await staleKeys(client));
   const prefix = `${PREFIX_ROOT}${process.pid}:${randomBytes(4).toString("hex")}:`;
   const opened: Redis[] = [];
   let forTest: Redis[] | undefined;
   const keys = async () => (await scanAll(client, `${escapeGlob(prefix)}*`)).sort();
-  const flush = async () => {
-    const found = await keys();
-    for (let i = 0; i < found.length; i += 500) await client.unlink(...found.slice(i, i + 500));
-  };
+  const flush = async () => unlinkAll(client, await keys());
   return {
     url,
     prefix,
@@ -110,7 +108,7 @@ export async function openRedis(url: string): Promise<TestRedis & { startTest():
     client,
     connect({ port, ...options } = {}) {
       const target = port === undefined ? url : `redis://127.0.0.1:${port}`;
-      const c = new IORedis(target, { maxRetriesPerRequest: 0, retryStrategy: () => null, ...options });
+      const c = new IORedis(target, { ...FAIL_FAST, ...options });
       // A connection error is the test's business (it asserts on the code's behaviour); unheard,
       // ioredis would print it as an unhandled 'error' event.
       c.on("error", () => {});
@@ -149,13 +147,16 @@ export function redisAnswers(url: string): Promise<boolean> {
   return tcpReachable(hostname || "127.0.0.1", Number(port || 6379), 500);
 }
 
-/** Delete the key spaces of test processes that are gone from this machine. */
-async function sweepStale(client: Redis): Promise<void> {
-  const stale = (await scanAll(client, `${PREFIX_ROOT}*`)).filter((k) => {
+/** Keys of test processes that are gone from this machine: a killed run's, which the next one deletes. */
+export async function staleKeys(client: Redis): Promise<string[]> {
+  return (await scanAll(client, `${PREFIX_ROOT}*`)).filter((k) => {
     const pid = Number(k.split(":")[1]);
     return Number.isInteger(pid) && pid > 0 && !pidAlive(pid);
   });
-  for (let i = 0; i < stale.length; i += 500) await client.unlink(...stale.slice(i, i + 500));
+}
+
+async function unlinkAll(client: Redis, keys: readonly string[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += 500) await client.unlink(...keys.slice(i, i + 500));
 }
 
 async function scanAll(client: Redis, match: string): Promise<string[]> {
